@@ -1,0 +1,74 @@
+//! The `airedo` command line: a shell over the core, like the app.
+//!
+//! Each subcommand parses its arguments, calls the core and prints. Exit
+//! codes: 0 success, 1 the command ran but found errors, 2 bad usage or I/O.
+
+mod check;
+mod new_sector;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::paths;
+
+/// AI-redo: an offline AI-readiness self-assessment for companies and public bodies.
+#[derive(Debug, Parser)]
+#[command(name = "airedo", version, arg_required_else_help = true)]
+pub struct Cli {
+    /// A folder of questionnaire modules to add to the shipped ones (besides
+    /// the `questionnaires` folder in the AI-redo data folder).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub questionnaires: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check questionnaire files and report every problem as file:line:col.
+    ///
+    /// With no PATH, checks the shipped modules and the user folders. A PATH
+    /// may be a file or a folder (searched for .ron files). Exits 1 if any
+    /// error is found, 0 otherwise (warnings alone pass).
+    Check {
+        /// Files or folders to check.
+        paths: Vec<PathBuf>,
+        /// Hold the files to the rules for shipped modules (sv and en both required).
+        #[arg(long)]
+        shipped: bool,
+    },
+    /// List the questionnaire modules in force.
+    List,
+    /// Write a commented skeleton for a new sector module into the user folder.
+    NewSector {
+        /// The sector id: lower case letters, digits, '_' and '-'.
+        id: String,
+        /// Overwrite the file if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+impl Cli {
+    /// The user questionnaire folders in force: the data folder's and `--questionnaires`.
+    pub fn user_dirs(&self) -> Vec<PathBuf> {
+        paths::user_questionnaire_dir()
+            .into_iter()
+            .chain(self.questionnaires.clone())
+            .collect()
+    }
+}
+
+/// Runs the command line of this process.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match &cli.command {
+        Command::Check { paths, shipped } => check::check(&cli, paths, *shipped),
+        Command::List => check::list(&cli),
+        Command::NewSector { id, force } => new_sector::new_sector(&cli, id, *force),
+    };
+    ExitCode::from(code)
+}

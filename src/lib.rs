@@ -1,0 +1,19 @@
+//! AI-redo: an offline AI-readiness self-assessment.
+//!
+//! The crate is a functional core with thin shells around it.
+//!
+//! - **Core** (no UI types, tested directly):
+//!   [`questionnaire`] (the file format, loading, validation),
+//!   [`catalogue`] (shipped and user modules together), [`strategy`]
+//!   (the sections of COM(2025) 723 that content cites), [`paths`].
+//! - **Shells**: [`cli`] (the `airedo` command). The desktop app comes on top
+//!   of the same core.
+
+pub mod catalogue;
+pub mod cli;
+pub mod paths;
+pub mod questionnaire;
+pub mod strategy;
+
+/// The version of this build, written into files it saves.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
