@@ -142,7 +142,10 @@ impl Catalogue {
     fn choose(&mut self, candidates: Vec<Candidate>) {
         let mut groups: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
         for candidate in candidates {
-            groups.entry(candidate.module.id.clone()).or_default().push(candidate);
+            groups
+                .entry(candidate.module.id.clone())
+                .or_default()
+                .push(candidate);
         }
         let sector_ids: Vec<String> = groups
             .iter()
@@ -168,7 +171,12 @@ impl Catalogue {
                         candidate.module.id
                     );
                     let position = candidate.source_map.locate("kind");
-                    self.problems.push(problem_at(&candidate.file, ProblemCode::DuplicateModule, position, message));
+                    self.problems.push(problem_at(
+                        &candidate.file,
+                        ProblemCode::DuplicateModule,
+                        position,
+                        message,
+                    ));
                     continue;
                 }
                 let context = Context {
@@ -210,7 +218,7 @@ impl Catalogue {
             .map(|c| c.module.version)
             .max();
         let mut ranked: Vec<Candidate> = Vec::new();
-        group.sort_by(|a, b| (b.origin, b.module.version).cmp(&(a.origin, a.module.version)));
+        group.sort_by_key(|c| std::cmp::Reverse((c.origin, c.module.version)));
         for candidate in group.drain(..) {
             if candidate.origin == Origin::User
                 && let Some(shipped) = builtin_version
@@ -223,7 +231,8 @@ impl Catalogue {
                     shipped + 1
                 );
                 let position = candidate.source_map.locate("version");
-                let mut problem = problem_at(&candidate.file, ProblemCode::Shadowed, position, message);
+                let mut problem =
+                    problem_at(&candidate.file, ProblemCode::Shadowed, position, message);
                 problem.severity = Severity::Warning;
                 self.problems.push(problem);
                 // Still checked (its problems are real), but after the shipped one.
@@ -231,7 +240,9 @@ impl Catalogue {
                 continue;
             }
             let duplicate = ranked.iter().any(|r| {
-                r.origin == candidate.origin && r.origin != Origin::Builtin && r.module.version == candidate.module.version
+                r.origin == candidate.origin
+                    && r.origin != Origin::Builtin
+                    && r.module.version == candidate.module.version
             });
             if duplicate {
                 let message = format!(
@@ -239,22 +250,29 @@ impl Catalogue {
                     candidate.module.id, candidate.module.version
                 );
                 let position = candidate.source_map.locate("id");
-                self.problems.push(problem_at(&candidate.file, ProblemCode::DuplicateModule, position, message));
+                self.problems.push(problem_at(
+                    &candidate.file,
+                    ProblemCode::DuplicateModule,
+                    position,
+                    message,
+                ));
                 continue;
             }
             ranked.push(candidate);
         }
         // Shadowed user files go after the shipped one.
         ranked.sort_by_key(|c| {
-            let shadowed = c.origin == Origin::User && builtin_version.is_some_and(|v| c.module.version <= v);
-            shadowed
+            c.origin == Origin::User && builtin_version.is_some_and(|v| c.module.version <= v)
         });
         ranked
     }
 
     /// The core module in force.
     pub fn core(&self) -> Option<&Module> {
-        self.entries.iter().map(|e| &e.module).find(|m| m.kind == ModuleKind::Core)
+        self.entries
+            .iter()
+            .map(|e| &e.module)
+            .find(|m| m.kind == ModuleKind::Core)
     }
 
     /// The module with this id.
@@ -264,7 +282,10 @@ impl Catalogue {
 
     /// The sector modules, by id.
     pub fn sectors(&self) -> impl Iterator<Item = &Module> {
-        self.entries.iter().map(|e| &e.module).filter(|m| m.kind == ModuleKind::Sector)
+        self.entries
+            .iter()
+            .map(|e| &e.module)
+            .filter(|m| m.kind == ModuleKind::Sector)
     }
 
     /// A question and the module it belongs to.
@@ -295,7 +316,12 @@ impl Catalogue {
 
 /// Reads a questionnaire file or, recursively, every `.ron` file in a folder.
 /// Problems reading are reported, never fatal.
-pub fn read_path(path: &Path, origin: Origin, sources: &mut Vec<SourceFile>, problems: &mut Vec<Problem>) {
+pub fn read_path(
+    path: &Path,
+    origin: Origin,
+    sources: &mut Vec<SourceFile>,
+    problems: &mut Vec<Problem>,
+) {
     let mut visited = HashSet::new();
     read_path_inner(path, origin, sources, problems, &mut visited, 0);
 }
@@ -351,7 +377,10 @@ fn read_path_inner(
         children.sort();
         for child in children {
             let is_ron = child.extension().is_some_and(|e| e == "ron");
-            if child.is_dir() || is_ron || fs::symlink_metadata(&child).is_ok_and(|m| m.is_symlink() && is_ron) {
+            if child.is_dir()
+                || is_ron
+                || fs::symlink_metadata(&child).is_ok_and(|m| m.is_symlink() && is_ron)
+            {
                 read_path_inner(&child, origin, sources, problems, visited, depth + 1);
             }
         }

@@ -76,7 +76,16 @@ pub fn list(cli: &Cli) -> u8 {
             ]
         })
         .collect();
-    let header = ["ID", "VERSION", "KIND", "SECTOR", "QUESTIONS", "RECS", "LANGS", "SOURCE  [APPLIES TO]"];
+    let header = [
+        "ID",
+        "VERSION",
+        "KIND",
+        "SECTOR",
+        "QUESTIONS",
+        "RECS",
+        "LANGS",
+        "SOURCE  [APPLIES TO]",
+    ];
     let mut widths = header.map(str::len);
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
@@ -102,8 +111,16 @@ pub fn list(cli: &Cli) -> u8 {
     for row in &rows {
         print_row(row);
     }
-    let questions: usize = catalogue.entries.iter().map(|e| e.module.questions().count()).sum();
-    let recommendations: usize = catalogue.entries.iter().map(|e| e.module.recommendations.len()).sum();
+    let questions: usize = catalogue
+        .entries
+        .iter()
+        .map(|e| e.module.questions().count())
+        .sum();
+    let recommendations: usize = catalogue
+        .entries
+        .iter()
+        .map(|e| e.module.recommendations.len())
+        .sum();
     println!(
         "{} modules, {questions} questions, {recommendations} recommendations",
         catalogue.entries.len()

@@ -22,7 +22,11 @@ pub fn new_sector(cli: &Cli, id: &str, force: bool) -> u8 {
         );
         return 2;
     }
-    let Some(dir) = cli.questionnaires.clone().or_else(crate::paths::user_questionnaire_dir) else {
+    let Some(dir) = cli
+        .questionnaires
+        .clone()
+        .or_else(crate::paths::user_questionnaire_dir)
+    else {
         eprintln!("error: no data folder could be found on this system; pass --questionnaires DIR");
         return 2;
     };
@@ -35,7 +39,10 @@ pub fn new_sector(cli: &Cli, id: &str, force: bool) -> u8 {
     }
     let path = dir.join(format!("{id}.ron"));
     if path.exists() && !force {
-        eprintln!("error: {} already exists; pass --force to overwrite it", path.display());
+        eprintln!(
+            "error: {} already exists; pass --force to overwrite it",
+            path.display()
+        );
         return 2;
     }
     if let Err(error) = fs::create_dir_all(&dir).and_then(|()| fs::write(&path, skeleton(id))) {
@@ -43,6 +50,9 @@ pub fn new_sector(cli: &Cli, id: &str, force: bool) -> u8 {
         return 2;
     }
     println!("wrote {}", path.display());
-    println!("next: edit the TODO texts, then run `airedo check {}`", path.display());
+    println!(
+        "next: edit the TODO texts, then run `airedo check {}`",
+        path.display()
+    );
     0
 }

@@ -22,7 +22,8 @@ pub enum Condition {
     /// The question has a visible answer of any kind.
     Answered(String),
     /// The answer is this option. For a scale the option is the step `"0"`–`"4"`,
-    /// for yes/no `"yes"` or `"no"`; `"dont_know"` and `"not_applicable"` also work.
+    /// for yes/no `"yes"` or `"no"`; `"dont_know"` and `"not_applicable"` work
+    /// for every scored kind, multiple choice included.
     AnswerIs { question: String, option: String },
     /// A multiple-choice answer includes this option.
     AnswerIncludes { question: String, option: String },
@@ -66,9 +67,9 @@ impl Condition {
             Condition::AnswerIncludes { question, option } => {
                 facts.answer(question).is_some_and(|a| a.includes(option))
             }
-            Condition::DimensionAtLeast { dimension, score } => {
-                facts.dimension_score(dimension).is_some_and(|s| s >= *score)
-            }
+            Condition::DimensionAtLeast { dimension, score } => facts
+                .dimension_score(dimension)
+                .is_some_and(|s| s >= *score),
             Condition::DimensionBelow { dimension, score } => {
                 facts.dimension_score(dimension).is_some_and(|s| s < *score)
             }

@@ -85,9 +85,24 @@ pub fn parse_module(file: &str, bytes: &[u8]) -> Parsed {
 fn parse_text(file: &str, original: &str) -> Parsed {
     let source_map = SourceMap::build(original);
     let mut problems = Vec::new();
+    // A file from a newer AI-redo may not parse at all; say only that.
+    if let Some(version) = declared_format(original, &source_map)
+        && version > FORMAT_VERSION
+    {
+        problems.push(format_version_problem(file, &source_map, version));
+        return Parsed {
+            module: None,
+            source_map,
+            problems,
+        };
+    }
     let mut text = original.to_string();
+    // Column shifts made by renaming fields: (line, from column, shift).
+    let mut shifts: Vec<(usize, usize, isize)> = Vec::new();
+    // The text before the last rename, in case the rename made things worse.
+    let mut before_rename: Option<(String, usize)> = None;
     for _ in 0..MAX_UNKNOWN_FIELD_ROUNDS {
-        match ron_options().from_str::<Module>(&text) {
+        let error = match ron_options().from_str::<Module>(&text) {
             Ok(module) => {
                 if module.format != FORMAT_VERSION {
                     problems.push(format_version_problem(file, &source_map, module.format));
@@ -103,21 +118,49 @@ fn parse_text(file: &str, original: &str) -> Parsed {
                     problems,
                 };
             }
-            Err(error) => {
-                // A file from a newer AI-redo may not parse at all; say that first.
-                if let Some(version) = declared_format(&text)
-                    && version > FORMAT_VERSION
-                {
-                    problems.push(format_version_problem(file, &source_map, version));
-                    break;
-                }
-                let blanked = blank_unknown_field(&text, &error);
-                problems.push(problem_from_ron(file, &error));
-                match blanked {
-                    Some(next) => text = next,
-                    None => break,
-                }
+            Err(error) => error,
+        };
+        // Renaming a misspelt field to its suggestion may collide with the
+        // real field further on; then fall back to blanking it out.
+        if let (RonError::DuplicateStructField { .. }, Some((previous, line))) =
+            (&error.code, before_rename.take())
+        {
+            text = blank_field_on_line(&previous, line).unwrap_or(previous);
+            shifts.retain(|(l, _, _)| *l != line);
+            continue;
+        }
+        let mut problem = problem_from_ron(file, &error);
+        // Positions in the edited text, mapped back to the author's text.
+        for (line, from, shift) in &shifts {
+            if problem.line == *line && problem.col > *from {
+                problem.col = problem.col.saturating_add_signed(-shift);
             }
+        }
+        if let RonError::MissingStructField { .. } = error.code {
+            // ron points at the closing bracket; the author looks for the opening.
+            let close = Position {
+                line: problem.line,
+                col: problem.col,
+            };
+            if let Some(open) = source_map.opening_of(close) {
+                problem.line = open.line;
+                problem.col = open.col;
+                problem.message.push_str(" (the value that starts here)");
+            }
+        }
+        problems.push(problem);
+        match recover_unknown_field(&text, &error) {
+            Some(Recovery {
+                text: next,
+                renamed,
+            }) => {
+                if let Some(shift) = renamed {
+                    before_rename = Some((text.clone(), error.span.start.line));
+                    shifts.push((error.span.start.line, error.span.start.col, shift));
+                }
+                text = next;
+            }
+            None => break,
         }
     }
     Parsed {
@@ -128,9 +171,13 @@ fn parse_text(file: &str, original: &str) -> Parsed {
 }
 
 /// The `format: N` a file declares, read without parsing the rest.
-fn declared_format(text: &str) -> Option<u32> {
-    let after = text.split_once("format")?.1.trim_start().strip_prefix(':')?;
-    let digits: String = after.trim_start().chars().take_while(char::is_ascii_digit).collect();
+fn declared_format(text: &str, source_map: &SourceMap) -> Option<u32> {
+    let at = source_map.get("format")?;
+    let offset = source_map::byte_offset(text, at.line, at.col)?;
+    let digits: String = text[offset..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok()
 }
 
@@ -140,27 +187,82 @@ fn format_version_problem(file: &str, map: &SourceMap, version: u32) -> Problem 
             "the file is written in questionnaire format {version}, but this version of AI-redo reads format {FORMAT_VERSION}; update AI-redo to use it"
         )
     } else {
-        format!("unknown questionnaire format {version}; this version of AI-redo reads format {FORMAT_VERSION}")
+        format!(
+            "unknown questionnaire format {version}; this version of AI-redo reads format {FORMAT_VERSION}"
+        )
     };
-    problem_at(file, ProblemCode::FormatVersion, map.locate("format"), message)
+    problem_at(
+        file,
+        ProblemCode::FormatVersion,
+        map.locate("format"),
+        message,
+    )
 }
 
-/// When `error` is an unknown field, the text with that field blanked out.
-fn blank_unknown_field(text: &str, error: &SpannedError) -> Option<String> {
-    let RonError::NoSuchStructField { found, .. } = &error.code else {
+struct Recovery {
+    text: String,
+    /// How many characters longer the line became, when the field was renamed.
+    renamed: Option<isize>,
+}
+
+/// When `error` is an unknown field, the text with that field renamed to the
+/// field it was probably meant to be, or else blanked out (spaces keep every
+/// other position in place), so that parsing can go on.
+fn recover_unknown_field(text: &str, error: &SpannedError) -> Option<Recovery> {
+    let RonError::NoSuchStructField {
+        found, expected, ..
+    } = &error.code
+    else {
         return None;
     };
+    let name_start = field_name_start(text, error, found)?;
+    if let Some(suggestion) = closest(found, expected) {
+        let mut renamed = String::with_capacity(text.len() + suggestion.len());
+        renamed.push_str(&text[..name_start]);
+        renamed.push_str(suggestion);
+        renamed.push_str(&text[name_start + found.len()..]);
+        let shift = suggestion.chars().count() as isize - found.chars().count() as isize;
+        return Some(Recovery {
+            text: renamed,
+            renamed: Some(shift),
+        });
+    }
+    Some(Recovery {
+        text: blank(text, source_map::field_extent(text, name_start)?),
+        renamed: None,
+    })
+}
+
+/// Where the name of the unknown field in `error` starts: ron's span may
+/// start at the name or just after it.
+fn field_name_start(text: &str, error: &SpannedError, found: &str) -> Option<usize> {
     let start = source_map::byte_offset(text, error.span.start.line, error.span.start.col)?;
-    // ron's span may start at the name or just after it: find the name.
-    let name_start = text[..start.saturating_add(found.len() + 4).min(text.len())]
-        .rfind(found.as_str())
-        .filter(|&i| i + found.len() + 4 >= start)?;
-    let range = source_map::field_extent(text, name_start)?;
+    let window_end = start.saturating_add(found.len() + 4).min(text.len());
+    text.get(..window_end)?
+        .rfind(found)
+        .filter(|&i| i + found.len() + 4 >= start)
+}
+
+/// Blanks the first field on `line` whose name precedes a colon (used when a
+/// rename collided with an existing field).
+fn blank_field_on_line(text: &str, line: usize) -> Option<String> {
+    let line_start = source_map::byte_offset(text, line, 1)?;
+    let line_text = &text[line_start..];
+    let indent = line_text.len() - line_text.trim_start().len();
+    let range = source_map::field_extent(text, line_start + indent)?;
+    Some(blank(text, range))
+}
+
+fn blank(text: &str, range: std::ops::Range<usize>) -> String {
     let mut blanked = String::with_capacity(text.len());
     blanked.push_str(&text[..range.start]);
-    blanked.extend(text[range.clone()].chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+    blanked.extend(
+        text[range.clone()]
+            .chars()
+            .map(|c| if c == '\n' { '\n' } else { ' ' }),
+    );
     blanked.push_str(&text[range.end..]);
-    Some(blanked)
+    blanked
 }
 
 /// Turns a ron error into a problem with a message a non-programmer can act on.
@@ -216,8 +318,35 @@ pub fn problem_from_ron(file: &str, error: &SpannedError) -> Problem {
             ProblemCode::TooDeep,
             format!("values are nested more than {MAX_NESTING} levels deep"),
         ),
-        RonError::Utf8Error(_) => (ProblemCode::NotUtf8, "the file is not UTF-8 text".to_string()),
+        RonError::Utf8Error(_) => (
+            ProblemCode::NotUtf8,
+            "the file is not UTF-8 text".to_string(),
+        ),
         RonError::Message(message) => (ProblemCode::WrongType, message.clone()),
+        RonError::ExpectedInteger | RonError::IntegerOutOfBounds => (
+            ProblemCode::WrongType,
+            "expected a whole number here, e.g. 1".to_string(),
+        ),
+        RonError::ExpectedFloat => (
+            ProblemCode::WrongType,
+            "expected a number here, e.g. 1.0".to_string(),
+        ),
+        RonError::ExpectedString => (
+            ProblemCode::WrongType,
+            "expected a text in double quotes here, e.g. \"...\"".to_string(),
+        ),
+        RonError::ExpectedBoolean => (
+            ProblemCode::WrongType,
+            "expected true or false here".to_string(),
+        ),
+        RonError::ExpectedArray => (
+            ProblemCode::WrongType,
+            "expected a list in square brackets here: [ ... ]".to_string(),
+        ),
+        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => (
+            ProblemCode::WrongType,
+            "expected a value in parentheses here: ( ... )".to_string(),
+        ),
         other => (ProblemCode::Syntax, syntax_message(other)),
     };
     problem_at(file, code, position, message)
@@ -264,7 +393,12 @@ pub fn closest<'a, S: AsRef<str>>(found: &str, candidates: &'a [S]) -> Option<&'
     candidates
         .iter()
         .map(|c| c.as_ref())
-        .map(|c| (strsim::damerau_levenshtein(&found_lower, &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&found_lower, &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(2))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, c)| c)

@@ -311,7 +311,9 @@ impl QuestionKind {
     /// (before "don't know" and "not applicable").
     pub fn answer_ids(&self) -> Vec<String> {
         match self {
-            QuestionKind::SingleChoice { options } => options.iter().map(|o| o.id.clone()).collect(),
+            QuestionKind::SingleChoice { options } => {
+                options.iter().map(|o| o.id.clone()).collect()
+            }
             QuestionKind::Scale { .. } => (0..SCALE_STEPS).map(|s| s.to_string()).collect(),
             QuestionKind::YesNo { .. } => vec!["yes".into(), "no".into()],
             QuestionKind::MultipleChoice { .. } | QuestionKind::FreeText | QuestionKind::Info => {

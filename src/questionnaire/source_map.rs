@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 /// A 1-based line and column (in characters).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
     pub line: usize,
     pub col: usize,
@@ -26,6 +26,8 @@ pub struct Position {
 #[derive(Debug, Default)]
 pub struct SourceMap {
     positions: HashMap<String, Position>,
+    /// Where each `( … )` / `[ … ]` that closes at a position opened.
+    openings: HashMap<Position, Position>,
 }
 
 impl SourceMap {
@@ -39,7 +41,13 @@ impl SourceMap {
             scanner.skip_trivia();
         }
         let _ = scanner.value("", &mut map.positions);
+        map.openings = std::mem::take(&mut scanner.openings);
         map
+    }
+
+    /// Where the bracketed value whose closing bracket is at `close` opened.
+    pub fn opening_of(&self, close: Position) -> Option<Position> {
+        self.openings.get(&close).copied()
     }
 
     /// The position of the value at `path`, or of its nearest recorded ancestor.
@@ -60,6 +68,11 @@ impl SourceMap {
                 }
             }
         }
+    }
+
+    /// The position of the value at exactly this path, if the text has one.
+    pub fn get(&self, path: &str) -> Option<Position> {
+        self.positions.get(path).copied()
     }
 
     /// Whether the text has a value at exactly this path.
@@ -101,7 +114,10 @@ pub fn byte_offset(text: &str, line: usize, col: usize) -> Option<usize> {
     let offset = if col <= 1 {
         0
     } else {
-        chars.nth(col - 1).map(|(i, _)| i).unwrap_or(line_text.len())
+        chars
+            .nth(col - 1)
+            .map(|(i, _)| i)
+            .unwrap_or(line_text.len())
     };
     Some(line_start + offset)
 }
@@ -124,6 +140,7 @@ struct Scanner<'a> {
     text: &'a str,
     pos: usize,
     depth: usize,
+    openings: HashMap<Position, Position>,
 }
 
 impl<'a> Scanner<'a> {
@@ -132,6 +149,7 @@ impl<'a> Scanner<'a> {
             text,
             pos,
             depth: 0,
+            openings: HashMap::new(),
         }
     }
 
@@ -226,7 +244,10 @@ impl<'a> Scanner<'a> {
                 self.bump();
                 self.string()
             }
-            'r' if self.rest().starts_with("r\"") || self.rest().starts_with("r#\"") || self.rest().starts_with("r##") => {
+            'r' if self.rest().starts_with("r\"")
+                || self.rest().starts_with("r#\"")
+                || self.rest().starts_with("r##") =>
+            {
                 self.raw_string()
             }
             c if c.is_ascii_digit() || c == '-' || c == '+' || c == '.' => {
@@ -262,12 +283,18 @@ impl<'a> Scanner<'a> {
 
     /// `(field: v, …)`, `(v, …)` or `[v, …]`, starting at the opening bracket.
     fn body(&mut self, path: &str, map: &mut HashMap<String, Position>, close: char) -> Option<()> {
+        let opening = map
+            .get(path)
+            .copied()
+            .unwrap_or_else(|| position_of(self.text, self.pos));
         self.bump();
         self.depth += 1;
         let mut index = 0;
         loop {
             self.skip_trivia();
             if self.peek()? == close {
+                self.openings
+                    .insert(position_of(self.text, self.pos), opening);
                 self.bump();
                 self.depth -= 1;
                 return Some(());
@@ -411,9 +438,12 @@ Module(
         // Some(…) is transparent; All's list is positional value 0.
         assert_eq!(
             map.locate("sections[0].show_if[0][1].question"),
-            Position { line: 7, col: 60 }
+            Position { line: 7, col: 66 }
         );
-        assert_eq!(map.locate("sections[0].show_if[0][0][0]"), Position { line: 7, col: 40 });
+        assert_eq!(
+            map.locate("sections[0].show_if[0][0][0]"),
+            Position { line: 7, col: 41 }
+        );
         assert!(map.contains("sections[0].labels.k"));
     }
 

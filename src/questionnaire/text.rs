@@ -9,10 +9,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A language the questionnaires and the user interface are written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Swedish, the default.
+    #[default]
     Sv,
     /// English.
     En,
@@ -36,12 +39,6 @@ impl Lang {
             "en" => Some(Lang::En),
             _ => None,
         }
-    }
-}
-
-impl Default for Lang {
-    fn default() -> Self {
-        Lang::Sv
     }
 }
 

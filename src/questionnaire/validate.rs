@@ -124,13 +124,15 @@ impl<'a> Checker<'a> {
         for m in readable {
             for (s, section) in m.sections.iter().enumerate() {
                 for (q, question) in section.questions.iter().enumerate() {
-                    questions.entry(question.id.as_str()).or_insert(QuestionRef {
-                        question,
-                        module: m,
-                        section,
-                        order,
-                        path: format!("sections[{s}].questions[{q}]"),
-                    });
+                    questions
+                        .entry(question.id.as_str())
+                        .or_insert(QuestionRef {
+                            question,
+                            module: m,
+                            section,
+                            order,
+                            path: format!("sections[{s}].questions[{q}]"),
+                        });
                     order += 1;
                 }
             }
@@ -192,7 +194,12 @@ impl<'a> Checker<'a> {
         for (count, limit, what, path) in [
             (m.sections.len(), MAX_SECTIONS, "sections", "sections"),
             (questions, MAX_QUESTIONS, "questions", "sections"),
-            (m.recommendations.len(), MAX_RECOMMENDATIONS, "recommendations", "recommendations"),
+            (
+                m.recommendations.len(),
+                MAX_RECOMMENDATIONS,
+                "recommendations",
+                "recommendations",
+            ),
         ] {
             if count > limit {
                 self.report(
@@ -236,7 +243,8 @@ impl<'a> Checker<'a> {
             self.report(
                 ProblemCode::MissingTranslation,
                 "languages",
-                "languages is empty; list the languages the texts are written in, e.g. [sv, en]".into(),
+                "languages is empty; list the languages the texts are written in, e.g. [sv, en]"
+                    .into(),
             );
         }
         if self.source.shipped {
@@ -335,7 +343,11 @@ impl<'a> Checker<'a> {
                     format!(
                         "text missing in {}; the module declares languages [{}]",
                         names.join(" and "),
-                        languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+                        languages
+                            .iter()
+                            .map(|l| l.code())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 );
             }
@@ -388,7 +400,12 @@ impl<'a> Checker<'a> {
         }
         let mut seen = HashSet::new();
         for (i, d) in m.dimensions.iter().enumerate() {
-            self.check_id(&d.id, &format!("dimensions[{i}].id"), "dimension", &mut seen);
+            self.check_id(
+                &d.id,
+                &format!("dimensions[{i}].id"),
+                "dimension",
+                &mut seen,
+            );
             if d.weight.is_nan() || d.weight <= 0.0 {
                 self.report(
                     ProblemCode::NonPositiveWeight,
@@ -501,16 +518,22 @@ impl<'a> Checker<'a> {
         for (i, contact) in self.module.contacts.iter().enumerate() {
             let path = format!("contacts[{i}].id");
             self.check_id(&contact.id, &path, "contact", &mut seen);
-            if let Some(other) =
-                self.taken_elsewhere(&contact.id, |m| m.contacts.iter().map(|c| c.id.as_str()).collect())
-            {
+            if let Some(other) = self.taken_elsewhere(&contact.id, |m| {
+                m.contacts.iter().map(|c| c.id.as_str()).collect()
+            }) {
                 self.report(
                     ProblemCode::DuplicateId,
                     &path,
-                    format!("contact id `{}` is already defined in module `{other}`", contact.id),
+                    format!(
+                        "contact id `{}` is already defined in module `{other}`",
+                        contact.id
+                    ),
                 );
             }
-            self.check_strategy_ref(&contact.strategy_ref, &format!("contacts[{i}].strategy_ref"));
+            self.check_strategy_ref(
+                &contact.strategy_ref,
+                &format!("contacts[{i}].strategy_ref"),
+            );
         }
     }
 
@@ -519,7 +542,12 @@ impl<'a> Checker<'a> {
         let mut question_ids = HashSet::new();
         for (s, section) in self.module.sections.iter().enumerate() {
             let path = format!("sections[{s}]");
-            self.check_id(&section.id, &format!("{path}.id"), "section", &mut section_ids);
+            self.check_id(
+                &section.id,
+                &format!("{path}.id"),
+                "section",
+                &mut section_ids,
+            );
             if section.questions.is_empty() {
                 self.report(
                     ProblemCode::EmptyOptions,
@@ -533,21 +561,34 @@ impl<'a> Checker<'a> {
                     .first()
                     .and_then(|q| self.questions.get(q.id.as_str()))
                     .map_or(usize::MAX, |q| q.order);
-                self.check_condition(condition, &format!("{path}.show_if"), Usage::Visibility { order });
+                self.check_condition(
+                    condition,
+                    &format!("{path}.show_if"),
+                    Usage::Visibility { order },
+                );
             }
             for (q, question) in section.questions.iter().enumerate() {
-                self.check_question(question, &format!("{path}.questions[{q}]"), &mut question_ids);
+                self.check_question(
+                    question,
+                    &format!("{path}.questions[{q}]"),
+                    &mut question_ids,
+                );
             }
         }
     }
 
     fn check_question(&mut self, question: &'a Question, path: &str, seen: &mut HashSet<String>) {
         self.check_id(&question.id, &format!("{path}.id"), "question", seen);
-        if let Some(other) = self.taken_elsewhere(&question.id, |m| m.questions().map(|q| q.id.as_str()).collect()) {
+        if let Some(other) = self.taken_elsewhere(&question.id, |m| {
+            m.questions().map(|q| q.id.as_str()).collect()
+        }) {
             self.report(
                 ProblemCode::DuplicateId,
                 &format!("{path}.id"),
-                format!("question id `{}` is already used in module `{other}`", question.id),
+                format!(
+                    "question id `{}` is already used in module `{other}`",
+                    question.id
+                ),
             );
         }
         self.check_strategy_ref(&question.strategy_ref, &format!("{path}.strategy_ref"));
@@ -563,7 +604,7 @@ impl<'a> Checker<'a> {
         match (&question.dimension, scored) {
             (None, true) => self.report(
                 ProblemCode::MissingDimension,
-                path,
+                &format!("{path}.id"),
                 format!(
                     "{} question `{}` is scored but names no dimension; add e.g. `dimension: \"{}\"`",
                     question.kind.name(),
@@ -582,13 +623,23 @@ impl<'a> Checker<'a> {
         if scored && question.help.is_none() {
             self.report(
                 ProblemCode::MissingHelp,
-                path,
-                format!("question `{}` has no help text; explain the terms it uses", question.id),
+                &format!("{path}.id"),
+                format!(
+                    "question `{}` has no help text; explain the terms it uses",
+                    question.id
+                ),
             );
         }
         if let Some(condition) = &question.show_if {
-            let order = self.questions.get(question.id.as_str()).map_or(usize::MAX, |q| q.order);
-            self.check_condition(condition, &format!("{path}.show_if"), Usage::Visibility { order });
+            let order = self
+                .questions
+                .get(question.id.as_str())
+                .map_or(usize::MAX, |q| q.order);
+            self.check_condition(
+                condition,
+                &format!("{path}.show_if"),
+                Usage::Visibility { order },
+            );
         }
     }
 
@@ -650,14 +701,22 @@ impl<'a> Checker<'a> {
             self.report(
                 ProblemCode::TooMany,
                 &format!("{path}.options"),
-                format!("{} options; at most {MAX_OPTIONS} are allowed", options.len()),
+                format!(
+                    "{} options; at most {MAX_OPTIONS} are allowed",
+                    options.len()
+                ),
             );
             return;
         }
         let mut seen = HashSet::new();
         for (o, option) in options.iter().enumerate() {
             let option_path = format!("{path}.options[{o}]");
-            self.check_id(&option.id, &format!("{option_path}.id"), "option", &mut seen);
+            self.check_id(
+                &option.id,
+                &format!("{option_path}.id"),
+                "option",
+                &mut seen,
+            );
             if option.id == DONT_KNOW || option.id == NOT_APPLICABLE {
                 self.report(
                     ProblemCode::InvalidId,
@@ -678,13 +737,17 @@ impl<'a> Checker<'a> {
     fn check_dimension_ref(&mut self, dimension: &str, path: &str) {
         if !self.dimensions.contains(&dimension) {
             let known = self.dimensions.clone();
+            let listing = if known.is_empty() {
+                "no dimensions are defined (the core module defines them)".to_string()
+            } else {
+                format!("dimensions are {}", known.join(", "))
+            };
             self.report(
                 ProblemCode::UnknownDimension,
                 path,
                 format!(
-                    "unknown dimension `{dimension}`{}; dimensions are {}",
-                    did_you_mean(dimension, &known),
-                    known.join(", ")
+                    "unknown dimension `{dimension}`{}; {listing}",
+                    did_you_mean(dimension, &known)
                 ),
             );
         }
@@ -695,11 +758,16 @@ impl<'a> Checker<'a> {
         for (r, rec) in self.module.recommendations.iter().enumerate() {
             let path = format!("recommendations[{r}]");
             self.check_id(&rec.id, &format!("{path}.id"), "recommendation", &mut seen);
-            if let Some(other) = self.taken_elsewhere(&rec.id, |m| m.recommendations.iter().map(|r| r.id.as_str()).collect()) {
+            if let Some(other) = self.taken_elsewhere(&rec.id, |m| {
+                m.recommendations.iter().map(|r| r.id.as_str()).collect()
+            }) {
                 self.report(
                     ProblemCode::DuplicateId,
                     &format!("{path}.id"),
-                    format!("recommendation id `{}` is already used in module `{other}`", rec.id),
+                    format!(
+                        "recommendation id `{}` is already used in module `{other}`",
+                        rec.id
+                    ),
                 );
             }
             self.check_dimension_ref(&rec.dimension, &format!("{path}.dimension"));
@@ -743,9 +811,12 @@ impl<'a> Checker<'a> {
             Condition::Answered(q) => {
                 self.check_question_ref(q, &format!("{path}[0]"), usage);
             }
-            Condition::AnswerIs { question, option } | Condition::AnswerIncludes { question, option } => {
+            Condition::AnswerIs { question, option }
+            | Condition::AnswerIncludes { question, option } => {
                 let includes = matches!(condition, Condition::AnswerIncludes { .. });
-                let Some(target) = self.check_question_ref(question, &format!("{path}.question"), usage) else {
+                let Some(target) =
+                    self.check_question_ref(question, &format!("{path}.question"), usage)
+                else {
                     return;
                 };
                 let kind = &target.kind;
@@ -767,7 +838,8 @@ impl<'a> Checker<'a> {
                     );
                     return;
                 }
-                if !includes && multiple {
+                let special = option == DONT_KNOW || option == NOT_APPLICABLE;
+                if !includes && multiple && !special {
                     self.report(
                         ProblemCode::WrongQuestionKind,
                         path,
@@ -776,7 +848,9 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 let mut valid = match kind {
-                    QuestionKind::MultipleChoice { options, .. } => options.iter().map(|o| o.id.clone()).collect(),
+                    QuestionKind::MultipleChoice { options, .. } if includes => {
+                        options.iter().map(|o| o.id.clone()).collect()
+                    }
                     other => other.answer_ids(),
                 };
                 if !includes {
@@ -803,7 +877,8 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            Condition::DimensionAtLeast { dimension, score } | Condition::DimensionBelow { dimension, score } => {
+            Condition::DimensionAtLeast { dimension, score }
+            | Condition::DimensionBelow { dimension, score } => {
                 self.check_dimension_ref(dimension, &format!("{path}.dimension"));
                 if !(0.0..=100.0).contains(score) {
                     self.report(
@@ -822,7 +897,10 @@ impl<'a> Checker<'a> {
                         self.report(
                             ProblemCode::UnknownSector,
                             &format!("{path}[0][{i}]"),
-                            format!("no sector module `{sector}` is loaded{}", did_you_mean(sector, &sectors)),
+                            format!(
+                                "no sector module `{sector}` is loaded{}",
+                                did_you_mean(sector, &sectors)
+                            ),
                         );
                     }
                 }
@@ -863,7 +941,13 @@ impl<'a> Checker<'a> {
     fn visibility_conditions(&self, id: &str) -> Vec<&'a Condition> {
         self.questions
             .get(id)
-            .map(|q| q.section.show_if.iter().chain(q.question.show_if.iter()).collect())
+            .map(|q| {
+                q.section
+                    .show_if
+                    .iter()
+                    .chain(q.question.show_if.iter())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -890,7 +974,10 @@ impl<'a> Checker<'a> {
                 self.report(
                     ProblemCode::Cycle,
                     &format!("{path}.show_if"),
-                    format!("conditions depend on each other in a circle: {}", cycle.join(" → ")),
+                    format!(
+                        "conditions depend on each other in a circle: {}",
+                        cycle.join(" → ")
+                    ),
                 );
             }
         }
@@ -898,11 +985,20 @@ impl<'a> Checker<'a> {
         for section_index in 0..self.module.sections.len() {
             let section = &self.module.sections[section_index];
             if let Some(condition) = &section.show_if {
-                let first = section.questions.first().and_then(|q| self.questions.get(q.id.as_str()));
+                let first = section
+                    .questions
+                    .first()
+                    .and_then(|q| self.questions.get(q.id.as_str()));
                 if let Some(first) = first {
                     let order = first.order;
                     let path = format!("sections[{section_index}].show_if");
-                    self.report_forward_refs(condition, order, &path, &format!("section `{}`", section.id), &in_cycle);
+                    self.report_forward_refs(
+                        condition,
+                        order,
+                        &path,
+                        &format!("section `{}`", section.id),
+                        &in_cycle,
+                    );
                 }
             }
         }
@@ -911,13 +1007,24 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if let Some(condition) = &question.show_if {
-                self.report_forward_refs(condition, order, &format!("{path}.show_if"), &format!("question `{}`", question.id), &in_cycle);
+                self.report_forward_refs(
+                    condition,
+                    order,
+                    &format!("{path}.show_if"),
+                    &format!("question `{}`", question.id),
+                    &in_cycle,
+                );
             }
         }
         cyclic
     }
 
-    fn find_cycle(&self, id: &'a str, state: &mut HashMap<&'a str, u8>, stack: &mut Vec<&'a str>) -> Option<Vec<&'a str>> {
+    fn find_cycle(
+        &self,
+        id: &'a str,
+        state: &mut HashMap<&'a str, u8>,
+        stack: &mut Vec<&'a str>,
+    ) -> Option<Vec<&'a str>> {
         match state.get(id) {
             Some(2) => return None,
             Some(1) => {
@@ -945,7 +1052,14 @@ impl<'a> Checker<'a> {
         found
     }
 
-    fn report_forward_refs(&mut self, condition: &'a Condition, order: usize, path: &str, owner: &str, in_cycle: &HashSet<&str>) {
+    fn report_forward_refs(
+        &mut self,
+        condition: &'a Condition,
+        order: usize,
+        path: &str,
+        owner: &str,
+        in_cycle: &HashSet<&str>,
+    ) {
         let mut offenders = Vec::new();
         for q in condition.questions() {
             if in_cycle.contains(q) {
@@ -977,7 +1091,11 @@ impl<'a> Checker<'a> {
         let module = self.module;
         for (s, section) in module.sections.iter().enumerate() {
             if let Some(condition) = &section.show_if {
-                let order = section.questions.first().and_then(|q| self.questions.get(q.id.as_str())).map_or(usize::MAX, |q| q.order);
+                let order = section
+                    .questions
+                    .first()
+                    .and_then(|q| self.questions.get(q.id.as_str()))
+                    .map_or(usize::MAX, |q| q.order);
                 let path = format!("sections[{s}].show_if");
                 match self.reachable(condition, Usage::Visibility { order }) {
                     Reach::Never => self.report(
@@ -991,7 +1109,10 @@ impl<'a> Checker<'a> {
             }
             for (q, question) in section.questions.iter().enumerate() {
                 if let Some(condition) = &question.show_if {
-                    let order = self.questions.get(question.id.as_str()).map_or(usize::MAX, |q| q.order);
+                    let order = self
+                        .questions
+                        .get(question.id.as_str())
+                        .map_or(usize::MAX, |q| q.order);
                     let path = format!("sections[{s}].questions[{q}].show_if");
                     match self.reachable(condition, Usage::Visibility { order }) {
                         Reach::Never => self.report(
@@ -1060,10 +1181,17 @@ impl<'a> Checker<'a> {
         for c in &conditions {
             c.visit(&mut |atom| match atom {
                 Condition::AnswerIncludes { question, option } => {
-                    mentioned_options.entry(question.as_str()).or_default().push(option.as_str());
+                    mentioned_options
+                        .entry(question.as_str())
+                        .or_default()
+                        .push(option.as_str());
                 }
-                Condition::DimensionAtLeast { dimension, score } | Condition::DimensionBelow { dimension, score } => {
-                    thresholds.entry(dimension.as_str()).or_default().push(*score);
+                Condition::DimensionAtLeast { dimension, score }
+                | Condition::DimensionBelow { dimension, score } => {
+                    thresholds
+                        .entry(dimension.as_str())
+                        .or_default()
+                        .push(*score);
                 }
                 Condition::OrganisationIs(_) | Condition::PublicBody => uses_org = true,
                 Condition::SizeIs(_) => uses_size = true,
@@ -1099,27 +1227,37 @@ impl<'a> Checker<'a> {
             vec![self.module.applies_to.first().copied()]
         };
         let sizes: Vec<Option<SizeBand>> = if uses_size {
-            std::iter::once(None).chain(SizeBand::ALL.into_iter().map(Some)).collect()
+            std::iter::once(None)
+                .chain(SizeBand::ALL.into_iter().map(Some))
+                .collect()
         } else {
             vec![None]
         };
         sectors.sort_unstable();
         sectors.dedup();
         let own_sector = self.module.sector();
-        let free_sectors: Vec<&str> = sectors.into_iter().filter(|s| Some(*s) != own_sector).collect();
+        let free_sectors: Vec<&str> = sectors
+            .into_iter()
+            .filter(|s| Some(*s) != own_sector)
+            .collect();
 
         let mut radices: Vec<usize> = question_domains.iter().map(Vec::len).collect();
         radices.extend(dim_domains.iter().map(Vec::len));
         radices.push(orgs.len().max(1));
         radices.push(sizes.len());
         radices.extend(free_sectors.iter().map(|_| 2));
-        let total = radices.iter().try_fold(1usize, |acc, r| acc.checked_mul(*r)).unwrap_or(usize::MAX);
+        let total = radices
+            .iter()
+            .try_fold(1usize, |acc, r| acc.checked_mul(*r))
+            .unwrap_or(usize::MAX);
         if total > MAX_COMBINATIONS {
             return Reach::Unknown(total);
         }
 
-        let visibility: HashMap<&str, Vec<&Condition>> =
-            involved.iter().map(|id| (*id, self.visibility_conditions(id))).collect();
+        let visibility: HashMap<&str, Vec<&Condition>> = involved
+            .iter()
+            .map(|id| (*id, self.visibility_conditions(id)))
+            .collect();
         let mut digits = vec![0usize; radices.len()];
         for _ in 0..total {
             let mut i = 0;
@@ -1180,7 +1318,11 @@ impl<'a> Checker<'a> {
     }
 
     /// Every answer worth trying for a question (`None` = unanswered).
-    fn answer_domain(&self, question: &Question, mentioned: Option<&Vec<&str>>) -> Vec<Option<Answer>> {
+    fn answer_domain(
+        &self,
+        question: &Question,
+        mentioned: Option<&Vec<&str>>,
+    ) -> Vec<Option<Answer>> {
         let mut domain = vec![None];
         match &question.kind {
             QuestionKind::SingleChoice { options } => {
@@ -1207,8 +1349,12 @@ impl<'a> Checker<'a> {
                     domain.push(Some(Answer::Choices(chosen)));
                 }
             }
-            QuestionKind::Scale { .. } => domain.extend((0..SCALE_STEPS as u8).map(|s| Some(Answer::Scale(s)))),
-            QuestionKind::YesNo { .. } => domain.extend([Some(Answer::YesNo(true)), Some(Answer::YesNo(false))]),
+            QuestionKind::Scale { .. } => {
+                domain.extend((0..SCALE_STEPS as u8).map(|s| Some(Answer::Scale(s))))
+            }
+            QuestionKind::YesNo { .. } => {
+                domain.extend([Some(Answer::YesNo(true)), Some(Answer::YesNo(false))])
+            }
             QuestionKind::FreeText => domain.push(Some(Answer::Text("…".into()))),
             QuestionKind::Info => {}
         }
