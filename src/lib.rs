@@ -4,15 +4,22 @@
 //!
 //! - **Core** (no UI types, tested directly):
 //!   [`questionnaire`] (the file format, loading, validation),
-//!   [`catalogue`] (shipped and user modules together), [`strategy`]
-//!   (the sections of COM(2025) 723 that content cites), [`paths`].
+//!   [`catalogue`] (shipped and user modules together), [`assessment`]
+//!   (one organisation's answers, and migrating them), [`scoring`],
+//!   [`recommend`], [`compare`], [`evaluation`] (all three at once),
+//!   [`strategy`] (the sections of COM(2025) 723 that content cites), [`paths`].
 //! - **Shells**: [`cli`] (the `airedo` command). The desktop app comes on top
 //!   of the same core.
 
+pub mod assessment;
 pub mod catalogue;
 pub mod cli;
+pub mod compare;
+pub mod evaluation;
 pub mod paths;
 pub mod questionnaire;
+pub mod recommend;
+pub mod scoring;
 pub mod strategy;
 
 /// The version of this build, written into files it saves.

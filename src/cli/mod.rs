@@ -5,6 +5,7 @@
 
 mod check;
 mod new_sector;
+pub mod score;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,6 +13,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::paths;
+use crate::questionnaire::Lang;
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code)
+        .ok_or_else(|| format!("`{code}` is not a language AI-redo speaks; use sv or en"))
+}
 
 /// AI-redo: an offline AI-readiness self-assessment for companies and public bodies.
 #[derive(Debug, Parser)]
@@ -42,6 +49,27 @@ pub enum Command {
     },
     /// List the questionnaire modules in force.
     List,
+    /// Score an assessment file: dimensions, levels, completion and first steps.
+    Score {
+        /// The assessment file (.ron).
+        file: PathBuf,
+        /// Print the stable JSON form instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The language of texts (default: the assessment's).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+    /// Compare two assessments of the same organisation.
+    Compare {
+        /// The earlier assessment file.
+        old: PathBuf,
+        /// The later assessment file.
+        new: PathBuf,
+        /// Print the stable JSON form instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a commented skeleton for a new sector module into the user folder.
     NewSector {
         /// The sector id: lower case letters, digits, '_' and '-'.
@@ -69,6 +97,8 @@ pub fn main() -> ExitCode {
         Command::Check { paths, shipped } => check::check(&cli, paths, *shipped),
         Command::List => check::list(&cli),
         Command::NewSector { id, force } => new_sector::new_sector(&cli, id, *force),
+        Command::Score { file, json, lang } => score::score(&cli, file, *json, *lang),
+        Command::Compare { old, new, json } => score::compare_files(&cli, old, new, *json),
     };
     ExitCode::from(code)
 }
