@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::questionnaire::load::{MAX_FILE_BYTES, parse_module, problem_at};
+use crate::questionnaire::load::{MAX_FILE_BYTES, Parsed, parse_module, problem_at};
 use crate::questionnaire::source_map::{Position, SourceMap};
 use crate::questionnaire::validate::{Context, Source, validate_module};
 use crate::questionnaire::{Module, ModuleKind, Problem, ProblemCode, Question, Severity};
@@ -107,9 +107,8 @@ impl Catalogue {
     pub fn from_sources(sources: Vec<SourceFile>) -> Catalogue {
         let mut catalogue = Catalogue::default();
         let mut candidates = Vec::new();
-        for source in sources {
+        for (source, parsed) in parse_in_parallel(sources) {
             catalogue.files.push(source.name.clone());
-            let parsed = parse_module(&source.name, &source.bytes);
             catalogue.problems.extend(parsed.problems);
             if let Some(module) = parsed.module {
                 candidates.push(Candidate {
@@ -312,6 +311,52 @@ impl Catalogue {
             .filter(|f| seen.insert(*f))
             .collect()
     }
+}
+
+/// Parses every source, spread over the machine's cores (parsing is pure and
+/// most of start-up), and returns them in their original order.
+fn parse_in_parallel(sources: Vec<SourceFile>) -> Vec<(SourceFile, Parsed)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || sources.len() < 4 {
+        return sources
+            .into_iter()
+            .map(|s| {
+                let parsed = parse_module(&s.name, &s.bytes);
+                (s, parsed)
+            })
+            .collect();
+    }
+    let chunk = sources.len().div_ceil(threads);
+    let mut slots: Vec<Option<Parsed>> = Vec::new();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = sources
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|s| parse_module(&s.name, &s.bytes))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            // A panic in the parser is a bug; surface it rather than hide a file.
+            slots.extend(
+                handle
+                    .join()
+                    .expect("the parser does not panic")
+                    .into_iter()
+                    .map(Some),
+            );
+        }
+    });
+    sources
+        .into_iter()
+        .zip(slots)
+        .map(|(s, parsed)| (s, parsed.expect("one result per source")))
+        .collect()
 }
 
 /// Reads a questionnaire file or, recursively, every `.ron` file in a folder.

@@ -19,6 +19,7 @@ use std::process::Command;
 
 use airedo::catalogue::{self, Catalogue, Origin, SourceFile};
 use airedo::questionnaire::load::{MAX_FILE_BYTES, parse_module};
+use airedo::questionnaire::validate::{Context, Source, validate_module};
 use airedo::questionnaire::{ModuleKind, Problem, ProblemCode, Severity};
 use proptest::prelude::*;
 
@@ -608,22 +609,59 @@ proptest! {
     }
 
     #[test]
-    fn mangled_real_modules_never_panic_and_keep_the_rest(
-        cut in 0usize..60_000,
-        edits in proptest::collection::vec((0usize..60_000, any::<u8>()), 0..6),
+    fn mangled_real_modules_never_panic(
+        cut in 0usize..200_000,
+        edits in proptest::collection::vec((0usize..200_000, any::<u8>()), 0..6),
     ) {
-        let mut bytes = shipped_core().as_bytes().to_vec();
-        for (at, byte) in edits {
-            let at = at % bytes.len();
-            bytes[at] = byte;
+        let bytes = mangle(shipped_core(), cut, &edits);
+        let parsed = parse_module("mangled.ron", &bytes);
+        if let Some(module) = &parsed.module {
+            // Whatever parses is validated in full, against the shipped catalogue.
+            let builtin = shipped_catalogue();
+            let source = Source { module, file: "mangled.ron", source_map: &parsed.source_map, shipped: true };
+            let context = Context {
+                core: if module.kind == ModuleKind::Core { None } else { builtin.core() },
+                accepted: Vec::new(),
+                sectors: builtin.sectors().map(|m| m.id.as_str()).collect(),
+            };
+            for problem in validate_module(&source, &context) {
+                prop_assert!(problem.line >= 1 && problem.col >= 1);
+            }
+        } else {
+            prop_assert!(!parsed.problems.is_empty());
         }
-        bytes.truncate(cut.max(1).min(bytes.len()));
+    }
+}
+
+fn mangle(text: &str, cut: usize, edits: &[(usize, u8)]) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for (at, byte) in edits {
+        let at = at % bytes.len();
+        bytes[at] = *byte;
+    }
+    bytes.truncate(cut.max(1).min(bytes.len()));
+    bytes
+}
+
+fn shipped_catalogue() -> &'static Catalogue {
+    static CATALOGUE: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(Catalogue::builtin)
+}
+
+proptest! {
+    // Each case loads the whole catalogue, so fewer of them.
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_mangled_user_copy_of_the_core_never_takes_the_catalogue_down(
+        cut in 0usize..200_000,
+        edits in proptest::collection::vec((0usize..200_000, any::<u8>()), 0..6),
+    ) {
         // As a user file of the same version: checked in full, but the shipped core stays.
-        let mangled = SourceFile { name: "mangled.ron".into(), bytes, origin: Origin::User, shipped: false };
+        let mangled = SourceFile { name: "mangled.ron".into(), bytes: mangle(shipped_core(), cut, &edits), origin: Origin::User, shipped: false };
         let mut sources = Catalogue::builtin_sources();
         sources.push(mangled);
         let catalogue = Catalogue::from_sources(sources);
-        // Whatever happened to the mangled core, a core is in force and the sectors load.
         prop_assert!(catalogue.core().is_some());
         prop_assert_eq!(catalogue.sectors().count(), 11);
     }

@@ -653,3 +653,209 @@ fn every_shipped_recommendation_fires_for_some_set_of_answers() {
         "never triggered by any of the tried answer sets: {unfired:?}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// The examples and the command line.
+
+const EXAMPLES: [&str; 3] = [
+    "examples/manufacturing-firm.ron",
+    "examples/municipality.ron",
+    "examples/region-health-transport.ron",
+];
+
+fn example(path: &str) -> Assessment {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    parse_assessment(path, &std::fs::read(full).unwrap()).unwrap()
+}
+
+fn airedo(args: &[&str]) -> (i32, String, String) {
+    let data = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_airedo"))
+        .args(args)
+        .env(airedo::paths::DATA_DIR_ENV, data.path())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_examples_are_complete_current_and_cover_the_three_cases() {
+    let catalogue = shipped();
+    let kinds: Vec<(OrgType, Option<String>, Vec<String>)> = EXAMPLES
+        .iter()
+        .map(|path| {
+            let a = example(path);
+            let e = evaluate(catalogue, &a).unwrap();
+            assert!(e.migration.is_empty(), "{path}: {:?}", e.migration.lines());
+            assert!(
+                e.results.invalid_answers.is_empty(),
+                "{path}: {:?}",
+                e.results.invalid_answers
+            );
+            assert!(e.results.missing_modules.is_empty(), "{path}");
+            assert!(
+                e.results.completion.ratio() > 0.9,
+                "{path}: {:?}",
+                e.results.unanswered()
+            );
+            assert!(
+                e.results.overall.is_some() && !e.advice.ranked.is_empty(),
+                "{path}"
+            );
+            (
+                a.profile.organisation,
+                a.profile.primary_sector.clone(),
+                a.profile.other_sectors.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(kinds[0].0, OrgType::Company);
+    assert_eq!(kinds[0].1.as_deref(), Some("manufacturing"));
+    assert_eq!(kinds[1].0, OrgType::Municipality);
+    assert_eq!(kinds[2].0, OrgType::Region);
+    assert_eq!(
+        (kinds[2].1.as_deref(), kinds[2].2.as_slice()),
+        (Some("health"), ["mobility".to_string()].as_slice())
+    );
+}
+
+#[test]
+fn score_json_equals_the_core_results() {
+    let catalogue = shipped();
+    for path in EXAMPLES {
+        let (code, out, err) = airedo(&["score", path, "--json"]);
+        assert_eq!(code, 0, "{err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let e = evaluate(catalogue, &example(path)).unwrap();
+        let round = |x: f64| (x * 10.0).round() / 10.0;
+        assert_eq!(json["format"], 1);
+        assert_eq!(
+            json["overall"]["score"].as_f64(),
+            e.results.overall.map(round),
+            "{path}"
+        );
+        assert_eq!(
+            json["overall"]["level"].as_u64(),
+            e.results.level.map(u64::from)
+        );
+        for (d, j) in e
+            .results
+            .dimensions
+            .iter()
+            .zip(json["dimensions"].as_array().unwrap())
+        {
+            assert_eq!(j["id"], d.id.as_str());
+            assert_eq!(j["score"].as_f64(), d.score.map(round), "{path} {}", d.id);
+        }
+        assert_eq!(
+            json["completion"]["answered"].as_u64(),
+            Some(e.results.completion.answered as u64)
+        );
+        let ids: Vec<&str> = json["recommendations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, e.advice.ids(), "{path}");
+        assert!(json["first_steps"].as_array().unwrap().len() <= 5);
+    }
+}
+
+#[test]
+fn score_prints_profile_dimensions_levels_completion_and_first_steps() {
+    let (code, out, err) = airedo(&["score", EXAMPLES[2]]);
+    assert_eq!(code, 0, "{err}");
+    let a = example(EXAMPLES[2]);
+    assert!(out.starts_with(&a.profile.name), "{out}");
+    for heading in [
+        "Sectors:",
+        "Answered",
+        "DIMENSION",
+        "SCORE",
+        "Overall",
+        "First steps",
+    ] {
+        assert!(out.contains(heading), "{heading} missing in\n{out}");
+    }
+    let core = shipped().core().unwrap();
+    for d in &core.dimensions {
+        assert!(out.contains(d.name.get(Lang::Sv)), "{}", d.id);
+    }
+    // In English on request.
+    let (_, out_en, _) = airedo(&["score", EXAMPLES[2], "--lang", "en"]);
+    assert!(out_en.contains("Data and infrastructure"), "{out_en}");
+}
+
+#[test]
+fn compare_shows_the_change_and_refuses_different_organisations() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut later = example(EXAMPLES[0]);
+    let owner = "core.strategy.owner";
+    later.answers.get_mut(owner).unwrap().answer = Answer::YesNo(true);
+    let later_path = dir.path().join("later.ron");
+    std::fs::write(&later_path, to_ron(&later)).unwrap();
+    let (code, out, err) = airedo(&[
+        "compare",
+        EXAMPLES[0],
+        later_path.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let strategy = json["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "strategy")
+        .unwrap();
+    assert!(strategy["change"].as_f64().unwrap() > 0.0, "{strategy}");
+    let resolved: Vec<&str> = json["resolved_recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert!(resolved.contains(&"core.appoint_owner"), "{resolved:?}");
+
+    let (code, out, _) = airedo(&["compare", EXAMPLES[0], later_path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("- Utse en ansvarig för AI i ledningen"),
+        "{out}"
+    );
+
+    let (code, _, err) = airedo(&["compare", EXAMPLES[0], EXAMPLES[1]]);
+    assert_eq!(code, 2);
+    assert!(err.contains("different organisations"), "{err}");
+}
+
+#[test]
+fn score_reports_a_broken_file_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(
+        &path,
+        "Assessment(format: 1, app_version: \"0.1.0\",\n  created: 7,",
+    )
+    .unwrap();
+    let (code, _, err) = airedo(&["score", path.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains(&format!("{}:2:", path.display())), "{err}");
+    std::fs::write(
+        &path,
+        to_ron(&example(EXAMPLES[0])).replace("format: 1", "format: 9"),
+    )
+    .unwrap();
+    let (code, _, err) = airedo(&["score", path.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("assessment format 9 by a newer AI-redo"),
+        "{err}"
+    );
+}

@@ -85,17 +85,6 @@ pub fn parse_module(file: &str, bytes: &[u8]) -> Parsed {
 fn parse_text(file: &str, original: &str) -> Parsed {
     let source_map = SourceMap::build(original);
     let mut problems = Vec::new();
-    // A file from a newer AI-redo may not parse at all; say only that.
-    if let Some(version) = declared_format(original, &source_map)
-        && version > FORMAT_VERSION
-    {
-        problems.push(format_version_problem(file, &source_map, version));
-        return Parsed {
-            module: None,
-            source_map,
-            problems,
-        };
-    }
     let mut text = original.to_string();
     // Column shifts made by renaming fields: (line, from column, shift).
     let mut shifts: Vec<(usize, usize, isize)> = Vec::new();
@@ -120,6 +109,14 @@ fn parse_text(file: &str, original: &str) -> Parsed {
             }
             Err(error) => error,
         };
+        // A file from a newer AI-redo may not parse at all; say only that.
+        if problems.is_empty()
+            && let Some(version) = declared_format(original, &source_map)
+            && version > FORMAT_VERSION
+        {
+            problems.push(format_version_problem(file, &source_map, version));
+            break;
+        }
         // Renaming a misspelt field to its suggestion may collide with the
         // real field further on; then fall back to blanking it out.
         if let (RonError::DuplicateStructField { .. }, Some((previous, line))) =

@@ -23,48 +23,94 @@ pub struct Position {
 }
 
 /// Positions of every value in one RON text, by path.
+///
+/// The scan runs on first use: a file without problems never pays for it.
+/// Offsets are kept in bytes and turned into line and column only when a
+/// problem asks, so the scan stays linear in the size of the file.
 #[derive(Debug, Default)]
 pub struct SourceMap {
-    positions: HashMap<String, Position>,
-    /// Where each `( … )` / `[ … ]` that closes at a position opened.
-    openings: HashMap<Position, Position>,
+    text: String,
+    scanned: std::sync::OnceLock<Scanned>,
+}
+
+#[derive(Debug, Default)]
+struct Scanned {
+    /// Byte offset of the start of every line.
+    line_starts: Vec<usize>,
+    /// Byte offset where each value starts, by path.
+    positions: HashMap<String, usize>,
+    /// Where each `( … )` / `[ … ]` that closes at a byte offset opened.
+    openings: HashMap<usize, usize>,
 }
 
 impl SourceMap {
-    /// Scans `text` and records where every value starts.
+    /// A map of `text`, scanned when first asked.
     pub fn build(text: &str) -> SourceMap {
-        let mut scanner = Scanner::new(text, 0);
-        let mut map = SourceMap::default();
-        scanner.skip_trivia();
-        while scanner.peek() == Some('#') {
-            scanner.skip_attribute();
-            scanner.skip_trivia();
+        SourceMap {
+            text: text.to_string(),
+            scanned: std::sync::OnceLock::new(),
         }
-        let _ = scanner.value("", &mut map.positions);
-        map.openings = std::mem::take(&mut scanner.openings);
-        map
+    }
+
+    fn scanned(&self) -> &Scanned {
+        self.scanned.get_or_init(|| {
+            let text = self.text.as_str();
+            let mut scanner = Scanner::new(text, 0);
+            let mut positions = HashMap::new();
+            scanner.skip_trivia();
+            while scanner.peek() == Some('#') {
+                scanner.skip_attribute();
+                scanner.skip_trivia();
+            }
+            let _ = scanner.value("", &mut positions);
+            Scanned {
+                line_starts: std::iter::once(0)
+                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect(),
+                positions,
+                openings: std::mem::take(&mut scanner.openings),
+            }
+        })
+    }
+
+    /// The line and column of a byte offset.
+    fn position(&self, offset: usize) -> Position {
+        let line_starts = &self.scanned().line_starts;
+        let line = line_starts.partition_point(|&start| start <= offset).max(1);
+        let start = line_starts[line - 1];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(1, |t| t.chars().count() + 1);
+        Position { line, col }
     }
 
     /// Where the bracketed value whose closing bracket is at `close` opened.
     pub fn opening_of(&self, close: Position) -> Option<Position> {
-        self.openings.get(&close).copied()
+        let offset = byte_offset(&self.text, close.line, close.col)?;
+        self.scanned()
+            .openings
+            .get(&offset)
+            .map(|&open| self.position(open))
     }
 
     /// The position of the value at `path`, or of its nearest recorded ancestor.
     pub fn locate(&self, path: &str) -> Position {
         let mut path = path;
         loop {
-            if let Some(position) = self.positions.get(path) {
-                return *position;
+            if let Some(&offset) = self.scanned().positions.get(path) {
+                return self.position(offset);
             }
             match path.rfind(['.', '[']) {
                 Some(cut) => path = &path[..cut],
                 None => {
                     return self
+                        .scanned()
                         .positions
                         .get("")
-                        .copied()
-                        .unwrap_or(Position { line: 1, col: 1 });
+                        .map_or(Position { line: 1, col: 1 }, |&offset| {
+                            self.position(offset)
+                        });
                 }
             }
         }
@@ -72,12 +118,15 @@ impl SourceMap {
 
     /// The position of the value at exactly this path, if the text has one.
     pub fn get(&self, path: &str) -> Option<Position> {
-        self.positions.get(path).copied()
+        self.scanned()
+            .positions
+            .get(path)
+            .map(|&offset| self.position(offset))
     }
 
     /// Whether the text has a value at exactly this path.
     pub fn contains(&self, path: &str) -> bool {
-        self.positions.contains_key(path)
+        self.scanned().positions.contains_key(path)
     }
 }
 
@@ -140,7 +189,7 @@ struct Scanner<'a> {
     text: &'a str,
     pos: usize,
     depth: usize,
-    openings: HashMap<Position, Position>,
+    openings: HashMap<usize, usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -227,12 +276,12 @@ impl<'a> Scanner<'a> {
     }
 
     /// Scans one value, recording it and everything inside it under `path`.
-    fn value(&mut self, path: &str, map: &mut HashMap<String, Position>) -> Option<()> {
+    fn value(&mut self, path: &str, map: &mut HashMap<String, usize>) -> Option<()> {
         if self.depth > MAX_DEPTH {
             return None;
         }
         self.skip_trivia();
-        map.insert(path.to_string(), position_of(self.text, self.pos));
+        map.insert(path.to_string(), self.pos);
         let c = self.peek()?;
         match c {
             '(' => self.body(path, map, ')'),
@@ -282,19 +331,15 @@ impl<'a> Scanner<'a> {
     }
 
     /// `(field: v, …)`, `(v, …)` or `[v, …]`, starting at the opening bracket.
-    fn body(&mut self, path: &str, map: &mut HashMap<String, Position>, close: char) -> Option<()> {
-        let opening = map
-            .get(path)
-            .copied()
-            .unwrap_or_else(|| position_of(self.text, self.pos));
+    fn body(&mut self, path: &str, map: &mut HashMap<String, usize>, close: char) -> Option<()> {
+        let opening = map.get(path).copied().unwrap_or(self.pos);
         self.bump();
         self.depth += 1;
         let mut index = 0;
         loop {
             self.skip_trivia();
             if self.peek()? == close {
-                self.openings
-                    .insert(position_of(self.text, self.pos), opening);
+                self.openings.insert(self.pos, opening);
                 self.bump();
                 self.depth -= 1;
                 return Some(());
@@ -343,7 +388,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn map(&mut self, path: &str, map: &mut HashMap<String, Position>) -> Option<()> {
+    fn map(&mut self, path: &str, map: &mut HashMap<String, usize>) -> Option<()> {
         self.bump();
         self.depth += 1;
         let mut index = 0;

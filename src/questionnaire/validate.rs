@@ -98,7 +98,6 @@ enum Usage {
 struct Checker<'a> {
     source: &'a Source<'a>,
     module: &'a Module,
-    core: &'a Module,
     context: &'a Context<'a>,
     questions: HashMap<&'a str, QuestionRef<'a>>,
     dimensions: Vec<&'a str>,
@@ -106,6 +105,15 @@ struct Checker<'a> {
     problems: Vec<Problem>,
     /// Conditions with broken references; searching them would only add noise.
     broken: HashSet<*const Condition>,
+    /// Ids other modules already use, with the module that uses them.
+    taken: HashMap<(IdKind, &'a str), &'a str>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum IdKind {
+    Question,
+    Recommendation,
+    Contact,
 }
 
 impl<'a> Checker<'a> {
@@ -144,11 +152,36 @@ impl<'a> Checker<'a> {
             .chain(&module.contacts)
             .map(|c| c.id.as_str())
             .collect();
+        let mut taken = HashMap::new();
+        let others = context
+            .accepted
+            .iter()
+            .copied()
+            .chain((!std::ptr::eq(core, module)).then_some(core))
+            .filter(|m| m.id != module.id);
+        for other in others {
+            let name = other.id.as_str();
+            for q in other.questions() {
+                taken
+                    .entry((IdKind::Question, q.id.as_str()))
+                    .or_insert(name);
+            }
+            for r in &other.recommendations {
+                taken
+                    .entry((IdKind::Recommendation, r.id.as_str()))
+                    .or_insert(name);
+            }
+            for c in &other.contacts {
+                taken
+                    .entry((IdKind::Contact, c.id.as_str()))
+                    .or_insert(name);
+            }
+        }
         Checker {
             source,
             module,
-            core,
             context,
+            taken,
             questions,
             dimensions,
             contacts,
@@ -496,21 +529,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// An id of a module accepted earlier that this module reuses, if any.
-    fn taken_elsewhere(&self, id: &str, ids_of: impl Fn(&Module) -> Vec<&str>) -> Option<String> {
-        let others = self
-            .context
-            .accepted
-            .iter()
-            .copied()
-            .chain((!std::ptr::eq(self.core, self.module)).then_some(self.core))
-            .filter(|m| m.id != self.module.id);
-        for other in others {
-            if ids_of(other).contains(&id) {
-                return Some(other.id.clone());
-            }
-        }
-        None
+    /// The module (other than this one) that already uses an id of this kind.
+    fn taken_elsewhere(&self, kind: IdKind, id: &str) -> Option<String> {
+        self.taken.get(&(kind, id)).map(|m| m.to_string())
     }
 
     fn check_contacts(&mut self) {
@@ -518,9 +539,7 @@ impl<'a> Checker<'a> {
         for (i, contact) in self.module.contacts.iter().enumerate() {
             let path = format!("contacts[{i}].id");
             self.check_id(&contact.id, &path, "contact", &mut seen);
-            if let Some(other) = self.taken_elsewhere(&contact.id, |m| {
-                m.contacts.iter().map(|c| c.id.as_str()).collect()
-            }) {
+            if let Some(other) = self.taken_elsewhere(IdKind::Contact, &contact.id) {
                 self.report(
                     ProblemCode::DuplicateId,
                     &path,
@@ -579,9 +598,7 @@ impl<'a> Checker<'a> {
 
     fn check_question(&mut self, question: &'a Question, path: &str, seen: &mut HashSet<String>) {
         self.check_id(&question.id, &format!("{path}.id"), "question", seen);
-        if let Some(other) = self.taken_elsewhere(&question.id, |m| {
-            m.questions().map(|q| q.id.as_str()).collect()
-        }) {
+        if let Some(other) = self.taken_elsewhere(IdKind::Question, &question.id) {
             self.report(
                 ProblemCode::DuplicateId,
                 &format!("{path}.id"),
@@ -758,9 +775,7 @@ impl<'a> Checker<'a> {
         for (r, rec) in self.module.recommendations.iter().enumerate() {
             let path = format!("recommendations[{r}]");
             self.check_id(&rec.id, &format!("{path}.id"), "recommendation", &mut seen);
-            if let Some(other) = self.taken_elsewhere(&rec.id, |m| {
-                m.recommendations.iter().map(|r| r.id.as_str()).collect()
-            }) {
+            if let Some(other) = self.taken_elsewhere(IdKind::Recommendation, &rec.id) {
                 self.report(
                     ProblemCode::DuplicateId,
                     &format!("{path}.id"),
@@ -1259,20 +1274,26 @@ impl<'a> Checker<'a> {
             .map(|id| (*id, self.visibility_conditions(id)))
             .collect();
         let mut digits = vec![0usize; radices.len()];
+        // One set of imagined facts, updated in place for every combination.
+        let mut facts = Imagined {
+            answers: HashMap::with_capacity(involved.len()),
+            visibility: &visibility,
+            dimensions: HashMap::with_capacity(dims.len()),
+            organisation: None,
+            size: None,
+            sectors: Vec::with_capacity(free_sectors.len() + 1),
+            depth: std::cell::Cell::new(0),
+        };
         for _ in 0..total {
             let mut i = 0;
-            let mut facts = Imagined {
-                answers: HashMap::new(),
-                visibility: &visibility,
-                dimensions: HashMap::new(),
-                organisation: None,
-                size: None,
-                sectors: own_sector.into_iter().collect(),
-                depth: std::cell::Cell::new(0),
-            };
             for (id, domain) in involved.iter().zip(&question_domains) {
-                if let Some(answer) = &domain[digits[i]] {
-                    facts.answers.insert(id, answer.clone());
+                match &domain[digits[i]] {
+                    Some(answer) => {
+                        facts.answers.insert(id, answer.clone());
+                    }
+                    None => {
+                        facts.answers.remove(id);
+                    }
                 }
                 i += 1;
             }
@@ -1284,6 +1305,8 @@ impl<'a> Checker<'a> {
             i += 1;
             facts.size = sizes[digits[i]];
             i += 1;
+            facts.sectors.clear();
+            facts.sectors.extend(own_sector);
             for s in &free_sectors {
                 if digits[i] == 1 {
                     facts.sectors.push(s);
