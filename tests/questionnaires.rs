@@ -515,11 +515,14 @@ fn check_passes_warnings_and_the_shipped_folder() {
 }
 
 #[test]
-fn no_arguments_prints_help_and_opens_no_window() {
+fn help_lists_every_command() {
     let data = tempfile::tempdir().unwrap();
-    let (code, out, err) = airedo(data.path(), &[]);
-    assert_eq!(code, 2);
-    assert!(format!("{out}{err}").contains("Usage: airedo"));
+    let (code, out, _) = airedo(data.path(), &["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Usage: airedo"));
+    for command in ["check", "list", "new-sector", "score", "compare"] {
+        assert!(out.contains(command), "{command} missing from --help");
+    }
 }
 
 #[test]

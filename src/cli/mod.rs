@@ -21,8 +21,10 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
 }
 
 /// AI-redo: an offline AI-readiness self-assessment for companies and public bodies.
+///
+/// With no command, opens the desktop app.
 #[derive(Debug, Parser)]
-#[command(name = "airedo", version, arg_required_else_help = true)]
+#[command(name = "airedo", version)]
 pub struct Cli {
     /// A folder of questionnaire modules to add to the shipped ones (besides
     /// the `questionnaires` folder in the AI-redo data folder).
@@ -30,7 +32,7 @@ pub struct Cli {
     pub questionnaires: Option<PathBuf>,
 
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,7 +95,17 @@ impl Cli {
 /// Runs the command line of this process.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let code = match &cli.command {
+    let Some(command) = &cli.command else {
+        return match crate::ui::run(cli.questionnaires.clone().into_iter().collect()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: the window could not be opened: {error}");
+                eprintln!("(the command line still works: `airedo --help`)");
+                ExitCode::from(2)
+            }
+        };
+    };
+    let code = match command {
         Command::Check { paths, shipped } => check::check(&cli, paths, *shipped),
         Command::List => check::list(&cli),
         Command::NewSector { id, force } => new_sector::new_sector(&cli, id, *force),

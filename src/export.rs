@@ -1,0 +1,114 @@
+//! Answers as CSV, for a spreadsheet: one row per shown question.
+//!
+//! UTF-8 with a byte-order mark, so spreadsheet programs on Windows keep
+//! å, ä and ö; fields quoted per RFC 4180.
+
+use crate::evaluation::Evaluation;
+use crate::questionnaire::{Answer, Lang, QuestionKind};
+use crate::scoring::QuestionState;
+
+fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r', ';']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// The answers of an evaluated assessment as CSV text.
+pub fn answers_csv(evaluation: &Evaluation, lang: Lang) -> String {
+    let (dont_know, not_applicable, yes, no) = match lang {
+        Lang::Sv => ("Vet inte", "Ej tillämpligt", "Ja", "Nej"),
+        Lang::En => ("Don't know", "Not applicable", "Yes", "No"),
+    };
+    let header = match lang {
+        Lang::Sv => [
+            "modul",
+            "avsnitt",
+            "fråga-id",
+            "fråga",
+            "svar",
+            "poäng (0-4)",
+            "anteckning",
+        ],
+        Lang::En => [
+            "module",
+            "section",
+            "question id",
+            "question",
+            "answer",
+            "score (0-4)",
+            "note",
+        ],
+    };
+    let mut out = String::from('\u{feff}');
+    out.push_str(&header.map(quote).join(","));
+    out.push_str("\r\n");
+    let assessment = &evaluation.assessment;
+    for module in &evaluation.modules {
+        for section in &module.sections {
+            let note = assessment
+                .notes
+                .get(&section.id)
+                .map(String::as_str)
+                .unwrap_or("");
+            for question in &section.questions {
+                let state = evaluation.results.question(&question.id).map(|q| &q.state);
+                if matches!(question.kind, QuestionKind::Info)
+                    || state == Some(&QuestionState::Hidden)
+                {
+                    continue;
+                }
+                let answer = assessment.answers.get(&question.id).map(|g| &g.answer);
+                let text = match (answer, &question.kind) {
+                    (None, _) => String::new(),
+                    (Some(Answer::DontKnow), _) => dont_know.to_string(),
+                    (Some(Answer::NotApplicable), _) => not_applicable.to_string(),
+                    (Some(Answer::YesNo(true)), _) => yes.to_string(),
+                    (Some(Answer::YesNo(false)), _) => no.to_string(),
+                    (Some(Answer::Text(text)), _) => text.clone(),
+                    (Some(Answer::Scale(step)), QuestionKind::Scale { labels }) => {
+                        format!(
+                            "{step} – {}",
+                            labels.get(usize::from(*step)).map_or("", |l| l.get(lang))
+                        )
+                    }
+                    (Some(Answer::Choice(id)), QuestionKind::SingleChoice { options }) => options
+                        .iter()
+                        .find(|o| o.id == *id)
+                        .map_or(id.clone(), |o| o.label.get(lang).to_string()),
+                    (Some(Answer::Choices(ids)), QuestionKind::MultipleChoice { options, .. }) => {
+                        ids.iter()
+                            .map(|id| {
+                                options
+                                    .iter()
+                                    .find(|o| o.id == *id)
+                                    .map_or(id.as_str(), |o| o.label.get(lang))
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    }
+                    (Some(other), _) => format!("{other:?}"),
+                };
+                let score = match state {
+                    Some(QuestionState::Scored { raw } | QuestionState::DontKnow { raw }) => {
+                        format!("{raw}")
+                    }
+                    _ => String::new(),
+                };
+                let row = [
+                    module.title.get(lang),
+                    section.title.get(lang),
+                    &question.id,
+                    question.text.get(lang),
+                    &text,
+                    &score,
+                    note,
+                ];
+                out.push_str(&row.map(quote).join(","));
+                out.push_str("\r\n");
+            }
+        }
+    }
+    out
+}

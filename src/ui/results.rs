@@ -1,0 +1,298 @@
+//! The results: overall level, radar chart, one bar per dimension with the
+//! answers that drove it, recommendations by horizon, comparison, export.
+
+use eframe::egui;
+
+use super::texts::score_text;
+use super::{Action, App, chart, dialogs, theme};
+use crate::compare::compare;
+use crate::evaluation::evaluate;
+use crate::questionnaire::Lang;
+
+pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
+    let t = app.texts();
+    let lang = app.lang();
+    let tokens = *theme::tokens(app.settings.dark);
+    let mut actions = Vec::new();
+    let Some(e) = app.evaluation() else {
+        return actions;
+    };
+    let Some(core) = app.catalogue.core() else {
+        return actions;
+    };
+    let r = &e.results;
+    let level_of =
+        |level: Option<u8>| level.and_then(|n| core.maturity_levels.iter().find(|l| l.level == n));
+    let dimension_name = |id: &str| {
+        core.dimensions
+            .iter()
+            .find(|d| d.id == id)
+            .map_or("", |d| d.name.get(lang))
+    };
+    let question_text = |id: &str| {
+        e.modules
+            .iter()
+            .flat_map(|m| m.questions())
+            .find(|q| q.id == id)
+            .map_or(id.to_string(), |q| q.text.get(lang).to_string())
+    };
+    let mut export = None;
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.add_space(10.0);
+            ui.heading(format!("{}: {}", t.results, e.assessment.profile.name));
+            ui.add_space(6.0);
+            theme::card(&tokens).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                match (r.overall, level_of(r.level)) {
+                    (Some(score), Some(level)) => {
+                        ui.label(theme::subheading(format!(
+                            "{}: {} {} {} – {}",
+                            t.overall,
+                            t.level,
+                            level.level,
+                            t.level_of_5,
+                            level.name.get(lang)
+                        )));
+                        ui.label(format!("{} {}", score_text(score, lang), t.score));
+                        ui.label(level.description.get(lang));
+                    }
+                    _ => {
+                        ui.label(t.nothing_answered);
+                    }
+                }
+                let c = &r.completion;
+                ui.colored_label(
+                    tokens.text_weak,
+                    format!(
+                        "{} {} {} {} · {} {}",
+                        c.answered,
+                        t.of,
+                        c.total,
+                        t.questions_answered,
+                        r.dont_know_count(),
+                        t.dont_know_count
+                    ),
+                );
+            });
+            ui.add_space(10.0);
+
+            // The radar and the bars side by side when there is room.
+            let axes: Vec<chart::Axis> = r
+                .dimensions
+                .iter()
+                .map(|d| chart::Axis {
+                    name: dimension_name(&d.id),
+                    score: d.score,
+                })
+                .collect();
+            let description = format!(
+                "{}: {}",
+                t.radar_title,
+                r.dimensions
+                    .iter()
+                    .map(|d| format!(
+                        "{} {}",
+                        dimension_name(&d.id),
+                        d.score
+                            .map_or_else(|| "–".to_string(), |s| score_text(s, lang))
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            ui.label(theme::subheading(t.dimensions));
+            ui.horizontal_wrapped(|ui| {
+                ui.vertical(|ui| {
+                    ui.set_max_width(430.0);
+                    chart::radar(ui, &axes, &tokens, &description);
+                });
+                ui.vertical(|ui| {
+                    ui.set_max_width(440.0);
+                    for d in &r.dimensions {
+                        let name = dimension_name(&d.id);
+                        let level = level_of(d.level);
+                        let summary = match (d.score, level) {
+                            (Some(s), Some(l)) => format!(
+                                "{} – {} {}: {}",
+                                score_text(s, lang),
+                                t.level,
+                                l.level,
+                                l.name.get(lang)
+                            ),
+                            _ => t.nothing_answered.to_string(),
+                        };
+                        ui.label(egui::RichText::new(name).strong());
+                        chart::bar(ui, d.score, d.level, &tokens, &format!("{name}: {summary}"));
+                        ui.label(summary);
+                        ui.add_space(4.0);
+                    }
+                });
+            });
+            ui.add_space(8.0);
+            ui.label(theme::subheading(t.why));
+            for d in &r.dimensions {
+                egui::CollapsingHeader::new(dimension_name(&d.id))
+                    .id_salt(("why", &d.id))
+                    .show(ui, |ui| {
+                        if d.contributions.is_empty() {
+                            ui.label(t.nothing_answered);
+                            return;
+                        }
+                        ui.label(egui::RichText::new(t.raised_most).strong());
+                        for c in d.raised_most(3) {
+                            ui.label(format!(
+                                "+{} {} – {}",
+                                score_text(c.points, lang),
+                                t.score,
+                                question_text(&c.question)
+                            ));
+                        }
+                        ui.label(egui::RichText::new(t.lowered_most).strong());
+                        for c in d.lowered_most(3) {
+                            let dont_know = if c.dont_know {
+                                format!(" ({})", t.dont_know)
+                            } else {
+                                String::new()
+                            };
+                            ui.label(format!(
+                                "−{} {} – {}{dont_know}",
+                                score_text(c.lost, lang),
+                                t.score,
+                                question_text(&c.question)
+                            ));
+                        }
+                    });
+            }
+            ui.add_space(10.0);
+
+            ui.label(theme::subheading(t.recommendations));
+            if e.advice.ranked.is_empty() {
+                ui.label(t.no_recommendations);
+            }
+            let contact_name = |id: &str| {
+                app.catalogue
+                    .entries
+                    .iter()
+                    .flat_map(|entry| &entry.module.contacts)
+                    .find(|c| c.id == id)
+                    .map_or(id.to_string(), |c| c.name.get(lang).to_string())
+            };
+            let first: Vec<&str> = e
+                .advice
+                .first_steps()
+                .iter()
+                .map(|s| s.recommendation.id.as_str())
+                .collect();
+            for (horizon, list) in e.advice.by_horizon() {
+                if list.is_empty() {
+                    continue;
+                }
+                ui.label(
+                    egui::RichText::new(t.horizon(horizon))
+                        .strong()
+                        .color(tokens.accent),
+                );
+                for triggered in list {
+                    let rec = triggered.recommendation;
+                    theme::card(&tokens).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        let mut title = rec.title.get(lang).to_string();
+                        if first.contains(&rec.id.as_str()) {
+                            title = format!("{title}  ({})", t.first_steps.to_lowercase());
+                        }
+                        ui.label(egui::RichText::new(title).strong());
+                        ui.label(rec.text.get(lang));
+                        let helpers: Vec<String> =
+                            rec.help_from.iter().map(|h| contact_name(h)).collect();
+                        if !helpers.is_empty() {
+                            ui.label(format!("{}: {}", t.who_can_help, helpers.join("; ")));
+                        }
+                        ui.colored_label(
+                            tokens.text_weak,
+                            format!(
+                                "{} · {} · {}: {} {} {}",
+                                t.priority(rec.priority),
+                                dimension_name(&rec.dimension),
+                                t.source,
+                                crate::strategy::DOCUMENT,
+                                t.section_ref,
+                                rec.strategy_ref
+                            ),
+                        );
+                    });
+                    ui.add_space(4.0);
+                }
+            }
+
+            if let Some(previous) = app.session.as_ref().and_then(|s| s.previous.as_ref())
+                && let Some(before) = evaluate(&app.catalogue, previous)
+            {
+                let comparison =
+                    compare((&before.results, &before.advice), (&e.results, &e.advice));
+                ui.add_space(10.0);
+                ui.label(theme::subheading(format!(
+                    "{} ({})",
+                    t.comparison,
+                    previous.updated.date()
+                )));
+                egui::Grid::new("comparison").striped(true).show(ui, |ui| {
+                    ui.label("");
+                    ui.label(egui::RichText::new(t.before).strong());
+                    ui.label(egui::RichText::new(t.after).strong());
+                    ui.label(egui::RichText::new(t.change).strong());
+                    ui.end_row();
+                    let fmt =
+                        |s: Option<f64>| s.map_or_else(|| "–".to_string(), |s| score_text(s, lang));
+                    for d in &comparison.dimensions {
+                        ui.label(dimension_name(&d.id));
+                        ui.label(fmt(d.before));
+                        ui.label(fmt(d.after));
+                        ui.label(
+                            d.change()
+                                .map_or_else(|| "–".to_string(), |c| signed(c, lang)),
+                        );
+                        ui.end_row();
+                    }
+                    ui.label(egui::RichText::new(t.overall).strong());
+                    ui.label(fmt(comparison.overall_before));
+                    ui.label(fmt(comparison.overall_after));
+                    ui.label(
+                        comparison
+                            .overall_change()
+                            .map_or_else(|| "–".to_string(), |c| signed(c, lang)),
+                    );
+                    ui.end_row();
+                });
+            }
+
+            ui.add_space(14.0);
+            ui.label(theme::subheading(t.export));
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(t.save_copy).clicked() {
+                    export = Some(dialogs::Purpose::SaveCopy);
+                }
+                if ui.button(t.export_csv).clicked() {
+                    export = Some(dialogs::Purpose::ExportCsv);
+                }
+                ui.add_enabled(false, egui::Button::new(t.pdf_not_available))
+                    .on_disabled_hover_text(t.pdf_not_available_hint);
+            });
+            ui.add_space(20.0);
+        });
+    drop(e);
+    if let Some(purpose) = export {
+        app.dialogs.open(ui.ctx(), purpose);
+    }
+    dialogs::path_fallback(app, ui, &mut actions);
+    actions
+}
+
+fn signed(change: f64, lang: Lang) -> String {
+    let text = score_text(change.abs(), lang);
+    if change >= 0.0 {
+        format!("+{text}")
+    } else {
+        format!("−{text}")
+    }
+}

@@ -1,0 +1,159 @@
+//! Every string the app shows that does not come from a questionnaire, in
+//! Swedish and English. One struct, two instances: a text missing in one
+//! language is a compile error, not a blank label.
+
+use crate::questionnaire::{Horizon, Lang, Priority};
+
+macro_rules! texts {
+    ($($field:ident: $sv:expr, $en:expr;)*) => {
+        /// The app's own texts in one language.
+        pub struct Texts {
+            $(pub $field: &'static str,)*
+        }
+
+        pub const SV: Texts = Texts { $($field: $sv,)* };
+        pub const EN: Texts = Texts { $($field: $en,)* };
+    };
+}
+
+texts! {
+    app_name: "AI-redo", "AI-redo";
+    tagline: "Hur redo är er organisation att använda AI? Svara på frågorna, få en mognadsnivå och konkreta nästa steg. Allt stannar på den här datorn.",
+        "How ready is your organisation to use AI? Answer the questions, get a maturity level and concrete next steps. Everything stays on this computer.";
+    language: "Språk", "Language";
+    dark_theme: "Mörkt tema", "Dark theme";
+    light_theme: "Ljust tema", "Light theme";
+    home: "Start", "Home";
+    new_assessment: "Ny bedömning", "New assessment";
+    open_file: "Öppna fil…", "Open file…";
+    import_file: "Importera…", "Import…";
+    recent: "Senaste bedömningar", "Recent assessments";
+    no_recent: "Inga bedömningar ännu. Börja med en ny bedömning.", "No assessments yet. Start with a new assessment.";
+    open: "Öppna", "Open";
+    updated: "Uppdaterad", "Updated";
+    answered_of: "besvarade", "answered";
+    level: "Nivå", "Level";
+    not_scored_yet: "inte bedömd än", "not scored yet";
+    problems_notice: "Några frågeformulärsfiler kunde inte läsas. Övriga formulär fungerar som vanligt.",
+        "Some questionnaire files could not be read. The other questionnaires work as usual.";
+    show_problems: "Visa problem", "Show problems";
+    hide_problems: "Dölj problem", "Hide problems";
+    reload: "Läs in igen", "Reload";
+    moved_aside: "En bedömningsfil kunde inte läsas och har flyttats undan, inte raderats:",
+        "An assessment file could not be read and was moved aside, not deleted:";
+    profile_title: "Om organisationen", "About the organisation";
+    profile_intro: "Uppgifterna avgör vilka frågor ni får. Fält markerade med * måste fyllas i.",
+        "These details decide which questions you get. Fields marked * are required.";
+    org_name: "Organisationens namn *", "Name of the organisation *";
+    org_type: "Typ av organisation *", "Type of organisation *";
+    size: "Storlek (antal anställda)", "Size (number of employees)";
+    size_required: "Storlek (antal anställda) *", "Size (number of employees) *";
+    place: "Kommun eller region", "Municipality or region";
+    primary_sector: "Huvudsaklig sektor", "Main sector";
+    no_sector: "Ingen särskild sektor (bara grundfrågorna)", "No particular sector (core questions only)";
+    other_sectors: "Fler sektorsmoduler (valfritt)", "More sector modules (optional)";
+    respondent_name: "Ditt namn", "Your name";
+    respondent_role: "Din roll", "Your role";
+    start_questions: "Börja svara", "Start answering";
+    save_profile: "Spara och fortsätt", "Save and continue";
+    cancel: "Avbryt", "Cancel";
+    name_required: "Skriv organisationens namn.", "Enter the organisation's name.";
+    size_is_required: "Välj en storlek.", "Choose a size.";
+    type_required: "Välj typ av organisation.", "Choose the type of organisation.";
+    section_of: "Avsnitt", "Section";
+    of: "av", "of";
+    questions_answered: "frågor besvarade", "questions answered";
+    what_it_means: "Vad betyder det?", "What does it mean?";
+    source: "Källa", "Source";
+    section_ref: "avsnitt", "section";
+    dont_know: "Vet inte", "Don't know";
+    not_applicable: "Ej tillämpligt", "Not applicable";
+    yes: "Ja", "Yes";
+    no: "Nej", "No";
+    your_answer: "Ditt svar", "Your answer";
+    notes: "Anteckningar för avsnittet", "Notes for this section";
+    back: "Tillbaka", "Back";
+    next: "Nästa", "Next";
+    to_results: "Visa resultat", "See results";
+    next_unanswered: "Nästa obesvarade fråga", "Next unanswered question";
+    all_answered: "Alla frågor är besvarade.", "All questions are answered.";
+    edit_profile: "Ändra uppgifter", "Edit details";
+    sections: "Avsnitt", "Sections";
+    results: "Resultat", "Results";
+    saved: "Alla svar är sparade", "All answers are saved";
+    save_failed: "Kunde inte spara", "Could not save";
+    overall: "Sammantaget", "Overall";
+    level_of_5: "av 5", "of 5";
+    score: "poäng", "points";
+    dimensions: "Dimensioner", "Dimensions";
+    radar_title: "Profil över de sex dimensionerna", "Profile across the six dimensions";
+    why: "Varför blev det så?", "Why this score?";
+    raised_most: "Drog upp mest", "Raised it most";
+    lowered_most: "Drog ned mest", "Lowered it most";
+    dont_know_count: "svar \u{201d}vet inte\u{201d}", "\u{201c}don't know\u{201d} answers";
+    nothing_answered: "Inget besvarat ännu", "Nothing answered yet";
+    recommendations: "Rekommendationer", "Recommendations";
+    first_steps: "Första stegen", "First steps";
+    who_can_help: "Vem kan hjälpa", "Who can help";
+    no_recommendations: "Inga rekommendationer utlöses av svaren ännu.", "No recommendations are triggered by the answers yet.";
+    comparison: "Jämfört med förra bedömningen", "Compared with the previous assessment";
+    before: "Före", "Before";
+    after: "Nu", "Now";
+    change: "Förändring", "Change";
+    export: "Exportera", "Export";
+    save_copy: "Spara en kopia av bedömningen…", "Save a copy of the assessment…";
+    export_csv: "Exportera svaren som CSV…", "Export the answers as CSV…";
+    pdf_not_available: "PDF-rapport: inte tillgänglig ännu", "PDF report: not available yet";
+    pdf_not_available_hint: "PDF-rapporten kommer i en senare version av AI-redo.", "The PDF report comes in a later version of AI-redo.";
+    or_type_path: "Eller skriv en sökväg:", "Or type a path:";
+    path: "Sökväg", "Path";
+    save_to_path: "Spara", "Save";
+    no_dialog: "Ingen fildialog kunde visas. Skriv en sökväg i fältet i stället.", "No file dialog could be shown. Type a path in the field instead.";
+    exported_to: "Sparat till", "Saved to";
+    export_failed: "Kunde inte spara filen", "Could not save the file";
+    opened: "Öppnade", "Opened";
+    open_failed: "Kunde inte öppna", "Could not open";
+    resume: "Fortsätt", "Continue";
+    close_assessment: "Stäng bedömningen", "Close the assessment";
+    horizon_now: "Nu", "Now";
+    horizon_three: "Inom 3 månader", "Within 3 months";
+    horizon_twelve: "Inom 12 månader", "Within 12 months";
+    priority_high: "Hög prioritet", "High priority";
+    priority_medium: "Medelhög prioritet", "Medium priority";
+    priority_low: "Lägre prioritet", "Lower priority";
+    offline_note: "Inget lämnar datorn: AI-redo använder inget nätverk.", "Nothing leaves the computer: AI-redo uses no network.";
+}
+
+impl Texts {
+    pub fn get(lang: Lang) -> &'static Texts {
+        match lang {
+            Lang::Sv => &SV,
+            Lang::En => &EN,
+        }
+    }
+
+    pub fn horizon(&self, horizon: Horizon) -> &'static str {
+        match horizon {
+            Horizon::Now => self.horizon_now,
+            Horizon::ThreeMonths => self.horizon_three,
+            Horizon::TwelveMonths => self.horizon_twelve,
+        }
+    }
+
+    pub fn priority(&self, priority: Priority) -> &'static str {
+        match priority {
+            Priority::High => self.priority_high,
+            Priority::Medium => self.priority_medium,
+            Priority::Low => self.priority_low,
+        }
+    }
+}
+
+/// A score for people: one decimal, with the language's decimal mark.
+pub fn score_text(score: f64, lang: Lang) -> String {
+    let text = format!("{:.1}", (score * 10.0).round() / 10.0);
+    match lang {
+        Lang::Sv => text.replace('.', ","),
+        Lang::En => text,
+    }
+}

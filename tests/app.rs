@@ -1,0 +1,449 @@
+//! The desktop app, driven through its accessibility tree with egui_kittest:
+//! a whole assessment from the start screen to the results, once as a
+//! company in Swedish and once as a municipality in English, checking that
+//! the scores shown are the core's; keyboard use; resuming after a restart;
+//! and a snapshot of every screen in both languages.
+//!
+//! The harness fails on any input widget without an accessible name and on
+//! any missing glyph, so every test here also checks those.
+
+use std::path::Path;
+
+use airedo::assessment::parse_assessment;
+use airedo::catalogue::Catalogue;
+use airedo::evaluation::evaluate;
+use airedo::questionnaire::{Lang, Question, QuestionKind};
+use airedo::storage::Store;
+use airedo::ui::texts::{Texts, score_text};
+use airedo::ui::{App, Page};
+use eframe::egui::{self, Key, Modifiers, Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+fn harness(data: &Path, size: egui::Vec2) -> Harness<'static, App> {
+    let app = App::new(Store::new(data), Vec::new());
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+const WINDOW: egui::Vec2 = egui::vec2(1180.0, 820.0);
+
+fn labels(harness: &Harness<App>, role: Role) -> Vec<String> {
+    harness
+        .query_all_by_role(role)
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect()
+}
+
+/// What the app shows for each answerable question: the radio labels, or
+/// the checkbox labels of a multiple choice.
+fn shown_options(t: &Texts, lang: Lang, q: &Question) -> (Role, Vec<String>) {
+    let mut radios: Vec<String> = match &q.kind {
+        QuestionKind::SingleChoice { options } => options
+            .iter()
+            .map(|o| o.label.get(lang).to_string())
+            .collect(),
+        QuestionKind::Scale { labels } => labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{i} – {}", l.get(lang)))
+            .collect(),
+        QuestionKind::YesNo { .. } => vec![t.yes.to_string(), t.no.to_string()],
+        QuestionKind::MultipleChoice { options, .. } => options
+            .iter()
+            .map(|o| o.label.get(lang).to_string())
+            .collect(),
+        _ => Vec::new(),
+    };
+    if q.kind.is_scored() {
+        if q.dont_know {
+            radios.push(t.dont_know.to_string());
+        }
+        if q.not_applicable {
+            radios.push(t.not_applicable.to_string());
+        }
+    }
+    let role = if matches!(q.kind, QuestionKind::MultipleChoice { .. }) {
+        Role::CheckBox
+    } else {
+        Role::RadioButton
+    };
+    (role, radios)
+}
+
+/// Answers every shown question on the current page by clicking, then moves on.
+fn answer_page(harness: &mut Harness<App>, seed: usize) {
+    let Page::Section(page) = harness.state().page.clone() else {
+        panic!("not on a question page")
+    };
+    let lang = harness.state().lang();
+    let t = Texts::get(lang);
+    let ids: Vec<String> = harness.state().sections()[page]
+        .1
+        .questions
+        .iter()
+        .map(|q| q.id.clone())
+        .collect();
+    for (n, id) in ids.iter().enumerate() {
+        let app = harness.state();
+        let e = app.evaluation().unwrap();
+        if !e.results.is_visible(id) {
+            continue;
+        }
+        let question = e
+            .modules
+            .iter()
+            .flat_map(|m| m.questions())
+            .find(|q| q.id == *id)
+            .unwrap()
+            .clone();
+        // Where this question's widgets start among the page's widgets of that role.
+        let (role, options) = shown_options(t, lang, &question);
+        if options.is_empty() {
+            if matches!(question.kind, QuestionKind::FreeText) {
+                let nodes: Vec<_> = harness.query_all_by_label(t.your_answer).collect();
+                if let Some(node) = nodes.first() {
+                    node.focus();
+                    node.type_text("Offerter och ritningar – åäö");
+                }
+                harness.run();
+            }
+            continue;
+        }
+        let before: usize = app.sections()[page]
+            .1
+            .questions
+            .iter()
+            .take_while(|q| q.id != *id)
+            .filter(|q| e.results.is_visible(&q.id))
+            .map(|q| shown_options(t, lang, q))
+            .filter(|(r, _)| *r == role)
+            .map(|(_, o)| o.len())
+            .sum();
+        // Skip "don't know" and "not applicable" most of the time, to vary the scores.
+        let real = match &question.kind {
+            QuestionKind::SingleChoice { options }
+            | QuestionKind::MultipleChoice { options, .. } => options.len(),
+            QuestionKind::Scale { .. } => 5,
+            _ => 2,
+        };
+        let pick = (n * 7 + seed) % real;
+        let nodes: Vec<_> = harness.query_all_by_role(role).collect();
+        let node = &nodes[before + pick];
+        assert_eq!(
+            node.accesskit_node().label().unwrap_or_default(),
+            options[pick],
+            "{id}"
+        );
+        node.click_accesskit();
+        harness.run();
+    }
+}
+
+fn next(harness: &mut Harness<App>) {
+    let t = Texts::get(harness.state().lang());
+    let label = if harness
+        .query_by_role_and_label(Role::Button, t.next)
+        .is_some()
+    {
+        t.next
+    } else {
+        t.to_results
+    };
+    harness
+        .get_by_role_and_label(Role::Button, label)
+        .click_accesskit();
+    harness.run();
+}
+
+fn fill_profile(harness: &mut Harness<App>, name: &str, org: &str, size: &str, sector: &str) {
+    let t = Texts::get(harness.state().lang());
+    harness.get_by_label(t.new_assessment).click_accesskit();
+    harness.run();
+    let field = harness.get_by_label(t.org_name);
+    field.focus();
+    field.type_text(name);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::RadioButton, org)
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::RadioButton, size)
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::RadioButton, sector)
+        .click_accesskit();
+    harness.run();
+    harness.get_by_label(t.start_questions).click_accesskit();
+    harness.run();
+}
+
+/// Walks every page, answering, until the results.
+fn answer_everything(harness: &mut Harness<App>, seed: usize) {
+    let mut pages = 0;
+    while matches!(harness.state().page, Page::Section(_)) {
+        answer_page(harness, seed);
+        next(harness);
+        pages += 1;
+        assert!(pages < 60, "the pages never end");
+    }
+    assert_eq!(harness.state().page, Page::Results);
+}
+
+/// The results screen shows exactly the core's scores for the saved file.
+fn assert_results_match_the_core(harness: &Harness<App>) {
+    let app = harness.state();
+    let lang = app.lang();
+    let t = Texts::get(lang);
+    let session = app.session.as_ref().unwrap();
+    // Score what is on disk, independently of the app's state.
+    let saved = parse_assessment("saved", &std::fs::read(&session.path).unwrap()).unwrap();
+    assert_eq!(
+        saved.answers, session.assessment.answers,
+        "every answer was saved"
+    );
+    let catalogue = Catalogue::builtin();
+    let e = evaluate(&catalogue, &saved).unwrap();
+    let core = catalogue.core().unwrap();
+    let overall = e.results.overall.unwrap();
+    let level = core
+        .maturity_levels
+        .iter()
+        .find(|l| Some(l.level) == e.results.level)
+        .unwrap();
+    harness.get_by_label(&format!("{} {}", score_text(overall, lang), t.score));
+    harness.get_by_label(&format!(
+        "{}: {} {} {} – {}",
+        t.overall,
+        t.level,
+        level.level,
+        t.level_of_5,
+        level.name.get(lang)
+    ));
+    for d in &e.results.dimensions {
+        let name = core
+            .dimensions
+            .iter()
+            .find(|x| x.id == d.id)
+            .unwrap()
+            .name
+            .get(lang);
+        let l = core
+            .maturity_levels
+            .iter()
+            .find(|l| Some(l.level) == d.level)
+            .unwrap();
+        let summary = format!(
+            "{} – {} {}: {}",
+            score_text(d.score.unwrap(), lang),
+            t.level,
+            l.level,
+            l.name.get(lang)
+        );
+        harness.get_by_label(&summary);
+        harness.get_by_label(&format!("{name}: {summary}"));
+    }
+    for triggered in e.advice.first_steps() {
+        harness.get_by_label_contains(triggered.recommendation.title.get(lang));
+    }
+}
+
+#[test]
+fn a_company_answers_everything_in_swedish_and_sees_the_core_scores() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = harness(data.path(), WINDOW);
+    harness.snapshot("start_sv");
+    fill_profile(
+        &mut harness,
+        "Åkerlunds Mekaniska AB",
+        "Företag",
+        "Liten (10–49 anställda)",
+        "Tillverkning, teknik och byggverksamhet",
+    );
+    assert_eq!(harness.state().page, Page::Section(0));
+    harness.snapshot("questions_sv");
+    answer_everything(&mut harness, 3);
+    assert_results_match_the_core(&harness);
+    harness.snapshot("results_sv");
+    // The saved file is in the data folder, under a safe name.
+    let path = harness.state().session.as_ref().unwrap().path.clone();
+    assert!(path.starts_with(data.path().join("assessments")));
+    assert_eq!(path.file_name().unwrap(), "åkerlunds-mekaniska-ab.ron");
+}
+
+#[test]
+fn a_municipality_answers_everything_in_english_and_sees_the_core_scores() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = harness(data.path(), WINDOW);
+    harness.get_by_label("English").click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().lang(), Lang::En);
+    harness.snapshot("start_en");
+    let t = Texts::get(Lang::En);
+    harness.get_by_label(t.new_assessment).click_accesskit();
+    harness.run();
+    harness.snapshot("profile_en");
+    // A missing name is reported next to the field, and nothing starts.
+    harness.get_by_label(t.start_questions).click_accesskit();
+    harness.run();
+    harness.get_by_label(t.name_required);
+    assert_eq!(harness.state().page, Page::Profile);
+    harness.get_by_label(t.cancel).click_accesskit();
+    harness.run();
+    fill_profile(
+        &mut harness,
+        "Älvdalby kommun",
+        "Municipality",
+        "Large (750 employees or more)",
+        "Public sector",
+    );
+    harness.snapshot("questions_en");
+    answer_everything(&mut harness, 5);
+    assert_results_match_the_core(&harness);
+    harness.snapshot("results_en");
+}
+
+#[test]
+fn the_profile_screen_in_swedish_and_the_dark_theme() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = harness(data.path(), WINDOW);
+    harness
+        .get_by_label(Texts::get(Lang::Sv).new_assessment)
+        .click_accesskit();
+    harness.run();
+    harness.snapshot("profile_sv");
+    harness
+        .get_by_label(Texts::get(Lang::Sv).dark_theme)
+        .click_accesskit();
+    harness.run();
+    assert!(harness.state().settings.dark);
+    harness.snapshot("profile_sv_dark");
+}
+
+#[test]
+fn the_keyboard_alone_picks_answers_and_moves_on() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = harness(data.path(), WINDOW);
+    fill_profile(
+        &mut harness,
+        "Tangentbordet AB",
+        "Företag",
+        "Mikro (färre än 10 anställda)",
+        "Ingen särskild sektor (bara grundfrågorna)",
+    );
+    // Ctrl+J focuses the first unanswered question's first option.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::J);
+    harness.run();
+    let first = harness.state().evaluation().unwrap().results.unanswered()[0].to_string();
+    // "2" picks the second option; the arrow key moves the choice on.
+    harness.key_press(Key::Num2);
+    harness.run();
+    let answer = |h: &Harness<App>| {
+        h.state()
+            .session
+            .as_ref()
+            .unwrap()
+            .assessment
+            .answers
+            .get(&first)
+            .map(|a| a.answer.clone())
+    };
+    let second = answer(&harness).expect("the number key answered");
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert_ne!(answer(&harness), Some(second), "the arrow moved the choice");
+    // Enter moves to the next section.
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().page, Page::Section(1));
+}
+
+#[test]
+fn closing_halfway_and_reopening_resumes_where_the_user_left_off() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let mut harness = harness(data.path(), WINDOW);
+        fill_profile(
+            &mut harness,
+            "Halvvägs AB",
+            "Företag",
+            "Liten (10–49 anställda)",
+            "Energi",
+        );
+        answer_page(&mut harness, 1);
+        next(&mut harness);
+        answer_page(&mut harness, 2);
+        assert_eq!(harness.state().page, Page::Section(1));
+    }
+    // A new app over the same data folder: the same assessment, the same page.
+    let harness = harness(data.path(), WINDOW);
+    let app = harness.state();
+    assert_eq!(app.page, Page::Section(1));
+    let session = app.session.as_ref().expect("the assessment is open again");
+    assert_eq!(session.assessment.profile.name, "Halvvägs AB");
+    assert!(session.assessment.answers.len() > 5);
+}
+
+#[test]
+fn a_corrupt_assessment_is_reported_moved_aside_and_the_app_keeps_running() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = data.path().join("assessments");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("trasig.ron"), "Assessment(format: 1, app_v").unwrap();
+    let harness = harness(data.path(), WINDOW);
+    harness.get_by_label_contains(Texts::get(Lang::Sv).moved_aside);
+    assert!(!folder.join("trasig.ron").exists());
+    let moved: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        moved
+            .iter()
+            .any(|n| n.to_string_lossy().starts_with("trasig.corrupt-")),
+        "{moved:?}"
+    );
+}
+
+#[test]
+fn broken_questionnaire_files_show_a_notice_with_every_problem() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = data.path().join("questionnaires");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("turism.ron"),
+        "Module(\n  format: 1,\n  id: \"turism\"\n  version: 1,\n)",
+    )
+    .unwrap();
+    let mut harness = harness(data.path(), WINDOW);
+    let t = Texts::get(Lang::Sv);
+    harness.get_by_label(t.problems_notice);
+    harness.get_by_label(t.show_problems).click_accesskit();
+    harness.run();
+    harness.get_by_label_contains("turism.ron:4:3: error[syntax]");
+    // Fixing the file and reloading clears the notice.
+    std::fs::remove_file(folder.join("turism.ron")).unwrap();
+    harness.get_by_label(t.reload).click_accesskit();
+    harness.run();
+    assert!(harness.query_by_label(t.problems_notice).is_none());
+}
+
+#[test]
+fn the_questions_fit_a_small_window() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = harness(data.path(), egui::vec2(1024.0, 700.0));
+    fill_profile(
+        &mut harness,
+        "Liten skärm AB",
+        "Företag",
+        "Medelstor (50–249 anställda)",
+        "Energi",
+    );
+    harness.snapshot("questions_sv_1024x700");
+    assert!(!labels(&harness, Role::RadioButton).is_empty());
+}
