@@ -18,10 +18,22 @@ cleanup() {
 trap cleanup EXIT
 sleep 1
 
+if [ ! -x "$binary" ]; then
+    echo "smoke: $binary is not an executable"; exit 1
+fi
 AIREDO_DATA_DIR=$data DISPLAY=$display "$binary" >"$data/app.log" 2>&1 &
 app=$!
-# Wait (at most 60 s) for a window titled AI-redo.
-if ! DISPLAY=$display timeout 60 xdotool search --sync --name '^AI-redo$' >/dev/null; then
+# Wait (at most 60 s) for a window titled AI-redo; fail at once if the app dies.
+for _ in $(seq 1 120); do
+    if ! kill -0 "$app" 2>/dev/null; then
+        echo "smoke: the app exited before showing a window:"; cat "$data/app.log"; exit 1
+    fi
+    if DISPLAY=$display xdotool search --name '^AI-redo$' >/dev/null 2>&1; then
+        break
+    fi
+    sleep 0.5
+done
+if ! DISPLAY=$display xdotool search --name '^AI-redo$' >/dev/null 2>&1; then
     echo "smoke: no AI-redo window appeared within 60 s"; cat "$data/app.log"; exit 1
 fi
 sleep 2

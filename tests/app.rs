@@ -447,3 +447,43 @@ fn the_questions_fit_a_small_window() {
     harness.snapshot("questions_sv_1024x700");
     assert!(!labels(&harness, Role::RadioButton).is_empty());
 }
+
+#[test]
+fn results_compare_with_the_previous_assessment_of_the_same_organisation() {
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    let example = |path: &str| {
+        let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        parse_assessment(path, &std::fs::read(full).unwrap()).unwrap()
+    };
+    let mut earlier = example("examples/manufacturing-firm.ron");
+    earlier.updated = airedo::assessment::Timestamp("2026-05-01T10:00:00Z".into());
+    store.save(&store.new_path("tidigare"), &earlier).unwrap();
+    let mut later = example("examples/manufacturing-firm.ron");
+    later.answers.get_mut("core.strategy.owner").unwrap().answer =
+        airedo::questionnaire::Answer::YesNo(true);
+    let later_path = store.new_path("senare");
+    store.save(&later_path, &later).unwrap();
+
+    let mut harness = harness(data.path(), WINDOW);
+    let t = Texts::get(Lang::Sv);
+    harness
+        .get_all_by_role_and_label(Role::Button, &format!("{} {}", t.open, later.profile.name))
+        .next()
+        .unwrap()
+        .click_accesskit();
+    harness.run();
+    harness
+        .state_mut()
+        .apply(airedo::ui::Action::Go(Page::Results));
+    harness.run();
+    harness.get_by_label(&format!("{} (2026-05-01)", t.comparison));
+    // The strategy dimension went up: its change is shown with a plus sign.
+    let catalogue = Catalogue::builtin();
+    let before = evaluate(&catalogue, &earlier).unwrap();
+    let after = evaluate(&catalogue, &later).unwrap();
+    let change = after.results.dimension("strategy").unwrap().score.unwrap()
+        - before.results.dimension("strategy").unwrap().score.unwrap();
+    assert!(change > 0.0);
+    harness.get_by_label(&format!("+{}", score_text(change, Lang::Sv)));
+}

@@ -859,3 +859,46 @@ fn score_reports_a_broken_file_clearly() {
         "{err}"
     );
 }
+
+#[test]
+fn answers_export_as_csv_with_swedish_letters_and_quoting() {
+    let catalogue = shipped();
+    let e = evaluate(catalogue, &example(EXAMPLES[2])).unwrap();
+    let csv = airedo::export::answers_csv(&e, Lang::Sv);
+    // A byte-order mark keeps å, ä and ö in spreadsheet programs.
+    assert!(csv.starts_with('\u{feff}'));
+    let rows: Vec<&str> = csv
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|r| !r.is_empty())
+        .collect();
+    assert_eq!(
+        rows[0],
+        "modul,avsnitt,fråga-id,fråga,svar,poäng (0-4),anteckning"
+    );
+    // One row per shown question that takes an answer.
+    let shown = e
+        .results
+        .questions
+        .iter()
+        .filter(|q| q.state != QuestionState::Hidden)
+        .filter(|q| {
+            !matches!(
+                catalogue.question(&q.id).unwrap().1.kind,
+                QuestionKind::Info
+            )
+        })
+        .count();
+    assert_eq!(rows.len() - 1, shown);
+    // A "don't know" is written as such and scores its question's lowest.
+    let dont_know = rows
+        .iter()
+        .find(|r| r.contains("Vet inte"))
+        .expect("the example has a don't know");
+    assert!(dont_know.contains(",Vet inte,"), "{dont_know}");
+    // Fields with commas are quoted.
+    assert!(
+        rows.iter().any(|r| r.contains("\"")),
+        "some field needs quoting"
+    );
+}
