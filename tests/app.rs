@@ -487,3 +487,22 @@ fn results_compare_with_the_previous_assessment_of_the_same_organisation() {
     assert!(change > 0.0);
     harness.get_by_label(&format!("+{}", score_text(change, Lang::Sv)));
 }
+
+#[test]
+fn ctrl_plus_zooms_and_the_zoom_is_remembered() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let mut harness = harness(data.path(), WINDOW);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+        harness.run();
+        assert!(
+            harness.state().settings.zoom > 1.0,
+            "zoom {}",
+            harness.state().settings.zoom
+        );
+    }
+    let settings = Store::new(data.path()).settings();
+    assert!(settings.zoom > 1.0);
+    let harness = harness(data.path(), WINDOW);
+    assert!(harness.ctx.zoom_factor() > 1.0);
+}

@@ -59,11 +59,14 @@ pub fn navigation(app: &App, ui: &mut egui::Ui, current: usize) -> Vec<Action> {
                 completion.answered,
                 completion.total
             );
-            let label = egui::RichText::new(text).color(if done {
-                tokens.good
+            // Done sections in green, except the selected one, which keeps
+            // the selection's own (contrasting) text colour.
+            let label = egui::RichText::new(text);
+            let label = if done && i != current {
+                label.color(tokens.good)
             } else {
-                ui.visuals().text_color()
-            });
+                label
+            };
             let response = ui.selectable_label(i == current, label);
             let description = format!(
                 "{}, {} {} {} {}",
@@ -160,10 +163,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, current: usize) -> Vec<Action> {
 
     let c = &e.results.completion;
     ui.add_space(6.0);
-    ui.add(egui::ProgressBar::new(c.ratio() as f32).text(format!(
+    ui.label(format!(
         "{} {} {} {}",
         c.answered, t.of, c.total, t.questions_answered
-    )));
+    ));
+    ui.add(egui::ProgressBar::new(c.ratio() as f32).desired_height(8.0));
     ui.add_space(4.0);
     egui::ScrollArea::vertical()
         .auto_shrink(false)
@@ -329,7 +333,7 @@ fn question_ui(
     }
     ui.label(
         egui::RichText::new(format!(
-            "{}: {} {} {}",
+            "{}: {}, {} {}",
             t.source,
             crate::strategy::DOCUMENT,
             t.section_ref,

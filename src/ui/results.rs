@@ -211,7 +211,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                         ui.colored_label(
                             tokens.text_weak,
                             format!(
-                                "{} · {} · {}: {} {} {}",
+                                "{} · {} · {}: {}, {} {}",
                                 t.priority(rec.priority),
                                 dimension_name(&rec.dimension),
                                 t.source,
