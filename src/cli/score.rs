@@ -66,12 +66,7 @@ fn core(catalogue: &Catalogue) -> &Module {
 
 fn level_name(catalogue: &Catalogue, level: Option<u8>, lang: Lang) -> String {
     level
-        .and_then(|n| {
-            core(catalogue)
-                .maturity_levels
-                .iter()
-                .find(|l| l.level == n)
-        })
+        .and_then(|n| core(catalogue).maturity_level(n))
         .map(|l| format!("{} {}", l.level, l.name.get(lang)))
         .unwrap_or_else(|| "–".to_string())
 }
@@ -292,12 +287,7 @@ impl ScoreJson {
         let r = &evaluation.results;
         let level_name = |level: Option<u8>| {
             level
-                .and_then(|n| {
-                    core(catalogue)
-                        .maturity_levels
-                        .iter()
-                        .find(|l| l.level == n)
-                })
+                .and_then(|n| core(catalogue).maturity_level(n))
                 .map(|l| l.name.get(lang).to_string())
         };
         let contribution = |c: &crate::scoring::Contribution| ContributionJson {

@@ -73,6 +73,11 @@ impl Module {
         self.questions().filter(|q| q.kind.is_scored()).count()
     }
 
+    /// The maturity level numbered `level` (core module only).
+    pub fn maturity_level(&self, level: u8) -> Option<&MaturityLevel> {
+        self.maturity_levels.iter().find(|l| l.level == level)
+    }
+
     /// The sector this module covers, if it is a sector module.
     pub fn sector(&self) -> Option<&str> {
         match self.kind {

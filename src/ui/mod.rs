@@ -209,14 +209,7 @@ impl App {
     fn open(&mut self, path: PathBuf) {
         match storage::open(&path) {
             Ok(assessment) => {
-                let previous = self.previous_of(&assessment, &path);
-                self.session = Some(Session {
-                    path,
-                    assessment,
-                    save_error: None,
-                    saved_at: None,
-                    previous,
-                });
+                self.start_session(path, assessment);
                 self.page = Page::Section(0);
                 self.remember_place();
             }
@@ -229,6 +222,18 @@ impl App {
                 self.refresh_recent();
             }
         }
+    }
+
+    /// Makes `assessment`, saved at `path`, the one being answered.
+    fn start_session(&mut self, path: PathBuf, assessment: Assessment) {
+        let previous = self.previous_of(&assessment, &path);
+        self.session = Some(Session {
+            path,
+            assessment,
+            save_error: None,
+            saved_at: None,
+            previous,
+        });
     }
 
     /// The latest earlier assessment of the same organisation in the store.
@@ -416,14 +421,7 @@ impl App {
                 let mut assessment = Assessment::new(profile, lang);
                 assessment.respondent = respondent;
                 let path = self.store.new_path(&assessment.profile.name);
-                let previous = self.previous_of(&assessment, &path);
-                self.session = Some(Session {
-                    path,
-                    assessment,
-                    save_error: None,
-                    saved_at: None,
-                    previous,
-                });
+                self.start_session(path, assessment);
             }
         }
         self.save();

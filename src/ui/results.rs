@@ -21,8 +21,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
         return actions;
     };
     let r = &e.results;
-    let level_of =
-        |level: Option<u8>| level.and_then(|n| core.maturity_levels.iter().find(|l| l.level == n));
+    let level_of = |level: Option<u8>| level.and_then(|n| core.maturity_level(n));
     let dimension_name = |id: &str| {
         core.dimensions
             .iter()

@@ -107,11 +107,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                                         let name = app
                                             .catalogue
                                             .core()
-                                            .and_then(|core| {
-                                                core.maturity_levels
-                                                    .iter()
-                                                    .find(|l| l.level == level)
-                                            })
+                                            .and_then(|core| core.maturity_level(level))
                                             .map(|l| l.name.get(lang))
                                             .unwrap_or("");
                                         status.push_str(&format!(" · {} {level}: {name}", t.level));
