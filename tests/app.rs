@@ -506,3 +506,58 @@ fn ctrl_plus_zooms_and_the_zoom_is_remembered() {
     let harness = harness(data.path(), WINDOW);
     assert!(harness.ctx.zoom_factor() > 1.0);
 }
+
+#[test]
+fn a_typed_path_saves_a_copy_and_the_csv_when_no_dialog_is_used() {
+    let data = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut harness = harness(data.path(), WINDOW);
+    fill_profile(
+        &mut harness,
+        "Exportören AB",
+        "Företag",
+        "Liten (10–49 anställda)",
+        "Energi",
+    );
+    answer_page(&mut harness, 1);
+    harness
+        .state_mut()
+        .apply(airedo::ui::Action::Go(Page::Results));
+    harness.run();
+    let t = Texts::get(Lang::Sv);
+    for (button, file) in [(t.save_copy, "kopia.ron"), (t.export_csv, "svar.csv")] {
+        let path = out.path().join(file);
+        let input = harness.get_by_role_and_label(Role::TextInput, t.or_type_path);
+        input.focus();
+        input.type_text(path.to_str().unwrap());
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::Button, button.trim_end_matches('…'))
+            .click_accesskit();
+        harness.run();
+        assert!(path.exists(), "{file} was not written");
+        let notice = format!("{} {}", t.exported_to, path.display());
+        assert_eq!(
+            harness.state().notice,
+            Some(airedo::ui::Notice::Info(notice))
+        );
+        // Clear the field for the next export.
+        harness.state_mut().dialogs.typed_path.clear();
+        harness.run();
+    }
+    let copy = parse_assessment(
+        "copy",
+        &std::fs::read(out.path().join("kopia.ron")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(copy.profile.name, "Exportören AB");
+    // The CSV has a row, with its answer, for every question answered on page one.
+    let csv = std::fs::read_to_string(out.path().join("svar.csv")).unwrap();
+    for (id, _) in copy.answers.iter() {
+        let row = csv
+            .lines()
+            .find(|l| l.contains(&format!(",{id},")))
+            .unwrap_or_else(|| panic!("no row for {id}"));
+        assert!(!row.ends_with(",,"), "{row}");
+    }
+}
