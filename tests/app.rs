@@ -561,3 +561,29 @@ fn a_typed_path_saves_a_copy_and_the_csv_when_no_dialog_is_used() {
         assert!(!row.ends_with(",,"), "{row}");
     }
 }
+
+#[test]
+fn closing_the_assessment_returns_to_the_start_and_is_not_resumed() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let mut harness = harness(data.path(), WINDOW);
+        fill_profile(
+            &mut harness,
+            "Stängt AB",
+            "Företag",
+            "Liten (10–49 anställda)",
+            "Energi",
+        );
+        harness
+            .get_by_label(Texts::get(Lang::Sv).close_assessment)
+            .click_accesskit();
+        harness.run();
+        assert_eq!(harness.state().page, Page::Start);
+        assert!(harness.state().session.is_none());
+        // It is listed among the recent assessments, ready to open again.
+        harness.get_by_label(&format!("{} Stängt AB", Texts::get(Lang::Sv).open));
+    }
+    let harness = harness(data.path(), WINDOW);
+    assert_eq!(harness.state().page, Page::Start);
+    assert!(harness.state().session.is_none());
+}

@@ -503,6 +503,9 @@ impl App {
             if let Some(session) = &self.session {
                 ui.separator();
                 ui.label(&session.assessment.profile.name);
+                if ui.button(t.close_assessment).clicked() {
+                    actions.push(Action::CloseAssessment);
+                }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let dark = self.settings.dark;

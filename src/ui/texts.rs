@@ -107,11 +107,9 @@ texts! {
     pdf_not_available_hint: "PDF-rapporten kommer i en senare version av AI-redo.", "The PDF report comes in a later version of AI-redo.";
     or_type_path: "Eller skriv en sökväg:", "Or type a path:";
     path: "Sökväg", "Path";
-    save_to_path: "Spara", "Save";
     no_dialog: "Ingen fildialog kunde visas. Skriv en sökväg i fältet i stället.", "No file dialog could be shown. Type a path in the field instead.";
     exported_to: "Sparat till", "Saved to";
     export_failed: "Kunde inte spara filen", "Could not save the file";
-    opened: "Öppnade", "Opened";
     open_failed: "Kunde inte öppna", "Could not open";
     resume: "Fortsätt", "Continue";
     close_assessment: "Stäng bedömningen", "Close the assessment";
