@@ -270,6 +270,30 @@ fn a_company_answers_everything_in_swedish_and_sees_the_core_scores() {
     answer_everything(&mut harness, 3);
     assert_results_match_the_core(&harness);
     harness.snapshot("results_sv");
+    // "Why?" opens per dimension and names the answers that moved it, in
+    // points (this also renders the minus sign, so its glyph is checked).
+    let t = Texts::get(Lang::Sv);
+    harness
+        .get_by_role_and_label(Role::DisclosureTriangle, "Strategi och ledarskap")
+        .click_accesskit();
+    harness.run();
+    harness.get_by_label(t.raised_most);
+    harness.get_by_label(t.lowered_most);
+    let catalogue = Catalogue::builtin();
+    let saved = &harness.state().session.as_ref().unwrap().assessment;
+    let e = evaluate(&catalogue, saved).unwrap();
+    let worst = e.results.dimension("strategy").unwrap().lowered_most(1)[0];
+    let text = catalogue
+        .question(&worst.question)
+        .unwrap()
+        .1
+        .text
+        .get(Lang::Sv);
+    harness.get_by_label(&format!(
+        "–{} {} – {text}",
+        score_text(worst.lost, Lang::Sv),
+        t.score
+    ));
     // The saved file is in the data folder, under a safe name.
     let path = harness.state().session.as_ref().unwrap().path.clone();
     assert!(path.starts_with(data.path().join("assessments")));
@@ -586,4 +610,41 @@ fn closing_the_assessment_returns_to_the_start_and_is_not_resumed() {
     let harness = harness(data.path(), WINDOW);
     assert_eq!(harness.state().page, Page::Start);
     assert!(harness.state().session.is_none());
+}
+
+#[test]
+fn the_embedded_font_has_every_character_the_app_and_the_questionnaires_use() {
+    let data = tempfile::tempdir().unwrap();
+    let harness = harness(data.path(), WINDOW);
+    let mut text = String::new();
+    for lang in [Lang::Sv, Lang::En] {
+        for t in Texts::get(lang).all() {
+            text.push_str(t);
+        }
+        for org in airedo::questionnaire::OrgType::ALL {
+            text.push_str(org.name(lang));
+        }
+        for size in airedo::questionnaire::SizeBand::ALL {
+            text.push_str(size.name(lang));
+        }
+    }
+    for entry in &Catalogue::builtin().entries {
+        text.push_str(&ron::to_string(&entry.module).unwrap());
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    chars.sort_unstable();
+    chars.dedup();
+    for family in [
+        egui::FontFamily::Proportional,
+        egui::FontFamily::Name(airedo::ui::theme::BOLD.into()),
+    ] {
+        let font = egui::FontId::new(15.0, family.clone());
+        let missing: Vec<String> = chars
+            .iter()
+            .filter(|c| !c.is_control())
+            .filter(|c| !harness.ctx.fonts_mut(|f| f.has_glyph(&font, **c)))
+            .map(|c| format!("{c} (U+{:04X})", *c as u32))
+            .collect();
+        assert!(missing.is_empty(), "{family:?} lacks: {missing:?}");
+    }
 }

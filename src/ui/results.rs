@@ -155,7 +155,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                                 String::new()
                             };
                             ui.label(format!(
-                                "−{} {} – {}{dont_know}",
+                                "–{} {} – {}{dont_know}",
                                 score_text(c.lost, lang),
                                 t.score,
                                 question_text(&c.question)
@@ -292,6 +292,6 @@ fn signed(change: f64, lang: Lang) -> String {
     if change >= 0.0 {
         format!("+{text}")
     } else {
-        format!("−{text}")
+        format!("–{text}")
     }
 }

@@ -13,6 +13,13 @@ macro_rules! texts {
 
         pub const SV: Texts = Texts { $($field: $sv,)* };
         pub const EN: Texts = Texts { $($field: $en,)* };
+
+        impl Texts {
+            /// Every text in this language, for checks such as font coverage.
+            pub fn all(&self) -> Vec<&'static str> {
+                vec![$(self.$field,)*]
+            }
+        }
     };
 }
 
