@@ -13,6 +13,8 @@ pub const BOLD: &str = "bold";
 /// Colours and sizes for one theme.
 #[derive(Clone, Copy, Debug)]
 pub struct Tokens {
+    /// Body text.
+    pub text: Color32,
     pub accent: Color32,
     pub accent_soft: Color32,
     pub text_weak: Color32,
@@ -27,6 +29,7 @@ pub struct Tokens {
 }
 
 pub const LIGHT: Tokens = Tokens {
+    text: Color32::from_rgb(0x22, 0x28, 0x2e),
     accent: Color32::from_rgb(0x1f, 0x5f, 0x8b),
     accent_soft: Color32::from_rgb(0xdc, 0xe9, 0xf3),
     text_weak: Color32::from_rgb(0x4f, 0x5b, 0x66),
@@ -46,6 +49,7 @@ pub const LIGHT: Tokens = Tokens {
 };
 
 pub const DARK: Tokens = Tokens {
+    text: Color32::from_rgb(0xdd, 0xe2, 0xe7),
     accent: Color32::from_rgb(0x7c, 0xb7, 0xe3),
     accent_soft: Color32::from_rgb(0x1d, 0x33, 0x45),
     text_weak: Color32::from_rgb(0xa9, 0xb4, 0xbe),
@@ -141,6 +145,9 @@ pub fn install(ctx: &egui::Context) {
             style.visuals.window_fill = tokens.card;
             style.visuals.extreme_bg_color = tokens.card;
             style.visuals.widgets.noninteractive.bg_stroke.color = tokens.border;
+            // Body text with clear contrast on both themes (egui's defaults are
+            // mid-grey, too faint for long reading).
+            style.visuals.widgets.noninteractive.fg_stroke.color = tokens.text;
         });
     }
 }
