@@ -648,3 +648,51 @@ fn the_embedded_font_has_every_character_the_app_and_the_questionnaires_use() {
         assert!(missing.is_empty(), "{family:?} lacks: {missing:?}");
     }
 }
+
+/// Presses Tab until the widget with this role and label has focus.
+fn tab_to(harness: &mut Harness<App>, role: Role, label: &str) {
+    for _ in 0..80 {
+        if harness
+            .query_by_role_and_label(role, label)
+            .is_some_and(|n| n.is_focused())
+        {
+            return;
+        }
+        harness.key_press(Key::Tab);
+        harness.run();
+    }
+    panic!("Tab never reached {role:?} {label:?}");
+}
+
+#[test]
+fn the_start_and_profile_screens_work_with_the_keyboard_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = harness(data.path(), WINDOW);
+    let t = Texts::get(Lang::Sv);
+    tab_to(&mut harness, Role::Button, t.new_assessment);
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().page, Page::Profile);
+    tab_to(&mut harness, Role::TextInput, t.org_name);
+    harness
+        .get_by_role_and_label(Role::TextInput, t.org_name)
+        .type_text("Tangentbordsbolaget AB");
+    harness.run();
+    tab_to(&mut harness, Role::RadioButton, "Företag");
+    harness.key_press(Key::Space);
+    harness.run();
+    tab_to(&mut harness, Role::RadioButton, "Liten (10–49 anställda)");
+    harness.key_press(Key::Space);
+    harness.run();
+    tab_to(&mut harness, Role::Button, t.start_questions);
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().page, Page::Section(0));
+    let profile = &harness.state().session.as_ref().unwrap().assessment.profile;
+    assert_eq!(profile.name, "Tangentbordsbolaget AB");
+    assert_eq!(
+        profile.organisation,
+        airedo::questionnaire::OrgType::Company
+    );
+    assert_eq!(profile.size, Some(airedo::questionnaire::SizeBand::Small));
+}
