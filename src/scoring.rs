@@ -150,10 +150,6 @@ impl Completion {
             self.answered as f64 / self.total as f64
         }
     }
-
-    pub fn is_complete(&self) -> bool {
-        self.answered == self.total
-    }
 }
 
 impl Results {

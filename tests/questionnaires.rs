@@ -15,13 +15,15 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use airedo::catalogue::{self, Catalogue, Origin, SourceFile};
 use airedo::questionnaire::load::{MAX_FILE_BYTES, parse_module};
 use airedo::questionnaire::validate::{Context, Source, validate_module};
 use airedo::questionnaire::{ModuleKind, Problem, ProblemCode, Severity};
+use common::airedo;
 use proptest::prelude::*;
+
+mod common;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 const SHIPPED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires");
@@ -472,20 +474,6 @@ fn a_broken_user_file_is_reported_and_everything_else_still_loads() {
 
 // ---------------------------------------------------------------------------
 // The command line, run as a user would.
-
-fn airedo(data_dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_airedo"))
-        .args(args)
-        .env(airedo::paths::DATA_DIR_ENV, data_dir)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
 
 #[test]
 fn check_prints_file_line_col_and_exits_1_on_errors() {

@@ -16,6 +16,8 @@ use airedo::questionnaire::{Answer, Lang, Module, OrgType, QuestionKind, SizeBan
 use airedo::scoring::{QuestionState, level_of};
 use proptest::prelude::*;
 
+mod common;
+
 /// The questionnaire of the worked example in docs/scoring.md.
 const EXAMPLE_CORE: &str = r#"Module(
     format: 1, id: "core", version: 1, kind: Core,
@@ -668,19 +670,10 @@ fn example(path: &str) -> Assessment {
     parse_assessment(path, &std::fs::read(full).unwrap()).unwrap()
 }
 
+/// The binary, with a fresh, empty data folder.
 fn airedo(args: &[&str]) -> (i32, String, String) {
     let data = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_airedo"))
-        .args(args)
-        .env(airedo::paths::DATA_DIR_ENV, data.path())
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    common::airedo(data.path(), args)
 }
 
 #[test]

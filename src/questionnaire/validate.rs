@@ -18,7 +18,7 @@ use super::answer::Answer;
 use super::condition::{Condition, Facts};
 use super::load::{did_you_mean, problem_at};
 use super::model::*;
-use super::problem::{Problem, ProblemCode, Severity};
+use super::problem::{Problem, ProblemCode};
 use super::source_map::SourceMap;
 use super::text::{Lang, Text};
 use crate::strategy;
@@ -194,13 +194,6 @@ impl<'a> Checker<'a> {
         let position = self.source.source_map.locate(path);
         self.problems
             .push(problem_at(self.source.file, code, position, message));
-    }
-
-    fn report_with(&mut self, code: ProblemCode, severity: Severity, path: &str, message: String) {
-        self.report(code, path, message);
-        if let Some(last) = self.problems.last_mut() {
-            last.severity = severity;
-        }
     }
 
     fn run(&mut self) {
@@ -575,16 +568,7 @@ impl<'a> Checker<'a> {
                 );
             }
             if let Some(condition) = &section.show_if {
-                let order = section
-                    .questions
-                    .first()
-                    .and_then(|q| self.questions.get(q.id.as_str()))
-                    .map_or(usize::MAX, |q| q.order);
-                self.check_condition(
-                    condition,
-                    &format!("{path}.show_if"),
-                    Usage::Visibility { order },
-                );
+                self.check_condition(condition, &format!("{path}.show_if"));
             }
             for (q, question) in section.questions.iter().enumerate() {
                 self.check_question(
@@ -648,15 +632,7 @@ impl<'a> Checker<'a> {
             );
         }
         if let Some(condition) = &question.show_if {
-            let order = self
-                .questions
-                .get(question.id.as_str())
-                .map_or(usize::MAX, |q| q.order);
-            self.check_condition(
-                condition,
-                &format!("{path}.show_if"),
-                Usage::Visibility { order },
-            );
+            self.check_condition(condition, &format!("{path}.show_if"));
         }
     }
 
@@ -802,35 +778,34 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            self.check_condition(&rec.when, &format!("{path}.when"), Usage::Trigger);
+            self.check_condition(&rec.when, &format!("{path}.when"));
         }
     }
 
     /// Checks every id a condition names, and that it fits the question's kind.
-    fn check_condition(&mut self, condition: &'a Condition, path: &str, usage: Usage) {
+    fn check_condition(&mut self, condition: &'a Condition, path: &str) {
         let before = self.problems.iter().filter(|p| p.is_error()).count();
-        self.check_condition_refs(condition, path, usage);
+        self.check_condition_refs(condition, path);
         if self.problems.iter().filter(|p| p.is_error()).count() > before {
             self.broken.insert(condition);
         }
     }
 
-    fn check_condition_refs(&mut self, condition: &'a Condition, path: &str, usage: Usage) {
+    fn check_condition_refs(&mut self, condition: &'a Condition, path: &str) {
         match condition {
             Condition::All(list) | Condition::Any(list) => {
                 for (i, inner) in list.iter().enumerate() {
-                    self.check_condition_refs(inner, &format!("{path}[0][{i}]"), usage);
+                    self.check_condition_refs(inner, &format!("{path}[0][{i}]"));
                 }
             }
-            Condition::Not(inner) => self.check_condition_refs(inner, &format!("{path}[0]"), usage),
+            Condition::Not(inner) => self.check_condition_refs(inner, &format!("{path}[0]")),
             Condition::Answered(q) => {
-                self.check_question_ref(q, &format!("{path}[0]"), usage);
+                self.check_question_ref(q, &format!("{path}[0]"));
             }
             Condition::AnswerIs { question, option }
             | Condition::AnswerIncludes { question, option } => {
                 let includes = matches!(condition, Condition::AnswerIncludes { .. });
-                let Some(target) =
-                    self.check_question_ref(question, &format!("{path}.question"), usage)
+                let Some(target) = self.check_question_ref(question, &format!("{path}.question"))
                 else {
                     return;
                 };
@@ -925,7 +900,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Resolves a question a condition names, reporting unknown and foreign ids.
-    fn check_question_ref(&mut self, id: &str, path: &str, _usage: Usage) -> Option<&'a Question> {
+    fn check_question_ref(&mut self, id: &str, path: &str) -> Option<&'a Question> {
         if let Some(found) = self.questions.get(id) {
             return Some(found.question);
         }
@@ -1162,9 +1137,7 @@ impl<'a> Checker<'a> {
     }
 
     fn too_complex(&mut self, path: &str, combinations: usize) {
-        self.report_with(
-            ProblemCode::TooComplex,
-            Severity::Warning,
+        self.report(ProblemCode::TooComplex,
             path,
             format!("the condition has {combinations} answer combinations, more than the {MAX_COMBINATIONS} checked; it was not proven to be reachable"),
         );

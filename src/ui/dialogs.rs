@@ -25,7 +25,7 @@ pub enum Purpose {
 impl Purpose {
     fn action(self, path: PathBuf) -> Action {
         match self {
-            Purpose::Open => Action::OpenPath(path),
+            Purpose::Open => Action::Open(path),
             Purpose::Import => Action::ImportPath(path),
             Purpose::SaveCopy => Action::SaveCopyTo(path),
             Purpose::ExportCsv => Action::ExportCsvTo(path),
@@ -41,7 +41,6 @@ pub struct Dialogs {
     pending: Option<(Purpose, Instant, mpsc::Receiver<Option<PathBuf>>)>,
     /// The typed-path fallback, always available.
     pub typed_path: String,
-    pub typed_purpose: Option<Purpose>,
 }
 
 impl Dialogs {
@@ -53,27 +52,21 @@ impl Dialogs {
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let dialog = rfd::AsyncFileDialog::new();
-            let path = pollster::block_on(async move {
-                match purpose {
-                    Purpose::Open | Purpose::Import => dialog
-                        .add_filter("AI-redo", &["ron"])
-                        .pick_file()
-                        .await
-                        .map(|f| f.path().to_path_buf()),
-                    Purpose::SaveCopy => dialog
-                        .add_filter("AI-redo", &["ron"])
-                        .set_file_name("bedomning.ron")
-                        .save_file()
-                        .await
-                        .map(|f| f.path().to_path_buf()),
-                    Purpose::ExportCsv => dialog
-                        .add_filter("CSV", &["csv"])
-                        .set_file_name("svar.csv")
-                        .save_file()
-                        .await
-                        .map(|f| f.path().to_path_buf()),
+            let (filter, extension, file_name) = match purpose {
+                Purpose::Open | Purpose::Import | Purpose::SaveCopy => {
+                    ("AI-redo", "ron", "bedomning.ron")
                 }
+                Purpose::ExportCsv => ("CSV", "csv", "svar.csv"),
+            };
+            let dialog = rfd::AsyncFileDialog::new().add_filter(filter, &[extension]);
+            let path = pollster::block_on(async move {
+                let file = match purpose {
+                    Purpose::Open | Purpose::Import => dialog.pick_file().await,
+                    Purpose::SaveCopy | Purpose::ExportCsv => {
+                        dialog.set_file_name(file_name).save_file().await
+                    }
+                };
+                file.map(|f| f.path().to_path_buf())
             });
             let _ = sender.send(path);
             ctx.request_repaint();
@@ -100,7 +93,6 @@ impl Dialogs {
             Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
                 if started.elapsed() < TOO_FAST {
                     *notice = Some(Notice::Error(t.no_dialog.to_string()));
-                    self.typed_purpose = Some(*purpose);
                 }
                 self.pending = None;
                 Vec::new()

@@ -58,8 +58,7 @@ pub enum Action {
     Go(Page),
     NewAssessment,
     EditProfile,
-    OpenStored(PathBuf),
-    OpenPath(PathBuf),
+    Open(PathBuf),
     ImportPath(PathBuf),
     CloseAssessment,
     SetLanguage(Lang),
@@ -86,8 +85,8 @@ pub struct Session {
     pub path: PathBuf,
     pub assessment: Assessment,
     pub save_error: Option<String>,
-    /// The time of the last successful save, `HH:MM:SS`.
-    pub saved_at: Option<String>,
+    /// Whether the last change has been saved.
+    pub saved: bool,
     /// The latest earlier assessment of the same organisation, if any.
     pub previous: Option<Assessment>,
 }
@@ -231,7 +230,7 @@ impl App {
             path,
             assessment,
             save_error: None,
-            saved_at: None,
+            saved: false,
             previous,
         });
     }
@@ -256,17 +255,12 @@ impl App {
         match self.store.save(&session.path, &session.assessment) {
             Ok(()) => {
                 session.save_error = None;
-                session.saved_at = Some(
-                    session
-                        .assessment
-                        .updated
-                        .0
-                        .get(11..19)
-                        .unwrap_or("")
-                        .to_string(),
-                );
+                session.saved = true;
             }
-            Err(error) => session.save_error = Some(error.to_string()),
+            Err(error) => {
+                session.saved = false;
+                session.save_error = Some(error.to_string());
+            }
         }
     }
 
@@ -298,7 +292,7 @@ impl App {
                 self.session = None;
                 self.page = Page::Profile;
             }
-            Action::OpenStored(path) | Action::OpenPath(path) => self.open(path),
+            Action::Open(path) => self.open(path),
             Action::ImportPath(path) => match storage::open(&path) {
                 Ok(assessment) => {
                     let target = self.store.new_path(&assessment.profile.name);
@@ -534,14 +528,14 @@ impl App {
         let tokens = theme::tokens(self.settings.dark);
         ui.horizontal(|ui| {
             if let Some(session) = &self.session {
-                match (&session.save_error, &session.saved_at) {
+                match (&session.save_error, session.saved) {
                     (Some(error), _) => {
                         ui.colored_label(tokens.bad, format!("{}: {error}", t.save_failed));
                     }
-                    (None, Some(_)) => {
+                    (None, true) => {
                         ui.colored_label(tokens.good, t.saved);
                     }
-                    (None, None) => {}
+                    (None, false) => {}
                 }
                 ui.separator();
             }

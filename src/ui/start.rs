@@ -124,7 +124,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
                             });
                             if button.clicked() {
-                                actions.push(Action::OpenStored(stored.path.clone()));
+                                actions.push(Action::Open(stored.path.clone()));
                             }
                         });
                     });
