@@ -1,5 +1,6 @@
-//! Speed of the core: loading and validating the whole catalogue, and scoring
-//! a full assessment. Run with `cargo bench`; figures go in the issue notes.
+//! Speed of the core: loading and validating the whole catalogue, scoring a
+//! full assessment, and making its PDF report. Run with `cargo bench`;
+//! figures go in the issue notes.
 
 use std::hint::black_box;
 
@@ -32,5 +33,28 @@ fn scoring(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, catalogue, scoring);
+fn report(c: &mut Criterion) {
+    let catalogue = Catalogue::builtin();
+    let assessment = parse_assessment("example", LARGEST_EXAMPLE.as_bytes()).unwrap();
+    let evaluation = evaluate(&catalogue, &assessment).unwrap();
+    let input = airedo::report::ReportInput {
+        catalogue: &catalogue,
+        evaluation: &evaluation,
+        previous: Some(&evaluation),
+        lang: airedo::questionnaire::Lang::Sv,
+        generated: 1_795_428_000,
+    };
+    // The whole report, and its two halves: laying out the pages, and
+    // writing them as PDF (font subsetting and compression included).
+    c.bench_function("report: lay out and write the largest example", |b| {
+        b.iter(|| airedo::report::build(black_box(&input)).unwrap())
+    });
+    c.bench_function("report: lay out the pages", |b| {
+        b.iter(|| airedo::report::lay_out(black_box(&input)))
+    });
+    let size = airedo::report::build(&input).unwrap().pdf.len();
+    println!("report for the largest example: {size} bytes");
+}
+
+criterion_group!(benches, catalogue, scoring, report);
 criterion_main!(benches);

@@ -42,7 +42,7 @@ pub struct SourceFile {
 }
 
 /// A module in force, with where it came from.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Entry {
     pub module: Module,
     pub file: String,
@@ -50,7 +50,7 @@ pub struct Entry {
 }
 
 /// The modules in force and every problem met while loading them.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Catalogue {
     /// The core module first, then sector modules by id.
     pub entries: Vec<Entry>,

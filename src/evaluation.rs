@@ -5,7 +5,7 @@
 use crate::assessment::Assessment;
 use crate::assessment::migrate::{MigrationNote, migrate};
 use crate::catalogue::Catalogue;
-use crate::questionnaire::Module;
+use crate::questionnaire::{Module, Question};
 use crate::recommend::{Advice, recommend};
 use crate::scoring::{Results, score_with_facts};
 
@@ -20,6 +20,16 @@ pub struct Evaluation<'c> {
     pub modules: Vec<&'c Module>,
     pub results: Results,
     pub advice: Advice<'c>,
+}
+
+impl<'c> Evaluation<'c> {
+    /// The question with this id in the modules answered.
+    pub fn question(&self, id: &str) -> Option<&'c Question> {
+        self.modules
+            .iter()
+            .flat_map(|m| m.questions())
+            .find(|q| q.id == id)
+    }
 }
 
 /// Evaluates `assessment` against `catalogue`. `None` when the catalogue has

@@ -4,8 +4,9 @@
 //! å, ä and ö; fields quoted per RFC 4180.
 
 use crate::evaluation::Evaluation;
-use crate::questionnaire::{Answer, Lang, QuestionKind};
+use crate::questionnaire::{Lang, QuestionKind};
 use crate::scoring::QuestionState;
+use crate::wording::answer_text;
 
 fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r', ';']) {
@@ -17,10 +18,6 @@ fn quote(field: &str) -> String {
 
 /// The answers of an evaluated assessment as CSV text.
 pub fn answers_csv(evaluation: &Evaluation, lang: Lang) -> String {
-    let (dont_know, not_applicable, yes, no) = match lang {
-        Lang::Sv => ("Vet inte", "Ej tillämpligt", "Ja", "Nej"),
-        Lang::En => ("Don't know", "Not applicable", "Yes", "No"),
-    };
     let header = match lang {
         Lang::Sv => [
             "modul",
@@ -60,36 +57,7 @@ pub fn answers_csv(evaluation: &Evaluation, lang: Lang) -> String {
                     continue;
                 }
                 let answer = assessment.answers.get(&question.id).map(|g| &g.answer);
-                let text = match (answer, &question.kind) {
-                    (None, _) => String::new(),
-                    (Some(Answer::DontKnow), _) => dont_know.to_string(),
-                    (Some(Answer::NotApplicable), _) => not_applicable.to_string(),
-                    (Some(Answer::YesNo(true)), _) => yes.to_string(),
-                    (Some(Answer::YesNo(false)), _) => no.to_string(),
-                    (Some(Answer::Text(text)), _) => text.clone(),
-                    (Some(Answer::Scale(step)), QuestionKind::Scale { labels }) => {
-                        format!(
-                            "{step} – {}",
-                            labels.get(usize::from(*step)).map_or("", |l| l.get(lang))
-                        )
-                    }
-                    (Some(Answer::Choice(id)), QuestionKind::SingleChoice { options }) => options
-                        .iter()
-                        .find(|o| o.id == *id)
-                        .map_or(id.clone(), |o| o.label.get(lang).to_string()),
-                    (Some(Answer::Choices(ids)), QuestionKind::MultipleChoice { options, .. }) => {
-                        ids.iter()
-                            .map(|id| {
-                                options
-                                    .iter()
-                                    .find(|o| o.id == *id)
-                                    .map_or(id.as_str(), |o| o.label.get(lang))
-                            })
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    }
-                    (Some(other), _) => format!("{other:?}"),
-                };
+                let text = answer.map_or_else(String::new, |a| answer_text(question, a, lang));
                 let score = match state {
                     Some(QuestionState::Scored { raw } | QuestionState::DontKnow { raw }) => {
                         format!("{raw}")

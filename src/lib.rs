@@ -9,9 +9,41 @@
 //!   [`recommend`], [`compare`], [`evaluation`] (all three at once),
 //!   [`export`] (answers as CSV),
 //!   [`storage`] (atomic saves, files moved aside when unreadable),
-//!   [`strategy`] (the sections of COM(2025) 723 that content cites), [`paths`].
+//!   [`strategy`] (the sections of COM(2025) 723 that content cites), [`paths`],
+//!   [`wording`] (scores, answers and dates written for people),
+//!   [`report`] (the PDF recommendation report).
 //! - **Shells**: [`cli`] (the `airedo` command) and [`ui`] (the egui desktop
 //!   app). Both only call the core.
+
+/// Declares a table of texts in Swedish and English: a `Texts` struct with
+/// one `&'static str` per field, the constants `SV` and `EN`, and `all()`.
+/// A text missing in one language is a compile error, not a blank label.
+/// The app (`ui::texts`) and the report (`report::texts`) each have one.
+macro_rules! text_table {
+    ($($field:ident: $sv:expr, $en:expr;)*) => {
+        /// The texts in one language.
+        pub struct Texts {
+            $(pub $field: &'static str,)*
+        }
+
+        pub const SV: Texts = Texts { $($field: $sv,)* };
+        pub const EN: Texts = Texts { $($field: $en,)* };
+
+        impl Texts {
+            /// Every text in this language, for checks such as font coverage.
+            pub fn all(&self) -> Vec<&'static str> {
+                vec![$(self.$field,)*]
+            }
+
+            pub fn get(lang: $crate::questionnaire::Lang) -> &'static Texts {
+                match lang {
+                    $crate::questionnaire::Lang::Sv => &SV,
+                    $crate::questionnaire::Lang::En => &EN,
+                }
+            }
+        }
+    };
+}
 
 pub mod assessment;
 pub mod catalogue;
@@ -22,10 +54,12 @@ pub mod export;
 pub mod paths;
 pub mod questionnaire;
 pub mod recommend;
+pub mod report;
 pub mod scoring;
 pub mod storage;
 pub mod strategy;
 pub mod ui;
+pub mod wording;
 
 /// The version of this build, written into files it saves.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -43,7 +43,7 @@ impl<'c> Advice<'c> {
 
     /// The ranked list split by horizon, now first.
     pub fn by_horizon(&self) -> Vec<(Horizon, Vec<&Triggered<'c>>)> {
-        [Horizon::Now, Horizon::ThreeMonths, Horizon::TwelveMonths]
+        Horizon::ALL
             .into_iter()
             .map(|h| {
                 (
@@ -59,6 +59,14 @@ impl<'c> Advice<'c> {
 
     pub fn ids(&self) -> Vec<&str> {
         self.ranked
+            .iter()
+            .map(|t| t.recommendation.id.as_str())
+            .collect()
+    }
+
+    /// The ids of the first steps, in order.
+    pub fn first_step_ids(&self) -> Vec<&str> {
+        self.first_steps()
             .iter()
             .map(|t| t.recommendation.id.as_str())
             .collect()

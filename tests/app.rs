@@ -587,6 +587,87 @@ fn a_typed_path_saves_a_copy_and_the_csv_when_no_dialog_is_used() {
 }
 
 #[test]
+fn the_pdf_export_runs_in_the_background_and_says_where_the_file_went() {
+    let data = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut harness = harness(data.path(), WINDOW);
+    fill_profile(
+        &mut harness,
+        "Rapportörens Återvinning AB",
+        "Företag",
+        "Liten (10–49 anställda)",
+        "Energi",
+    );
+    answer_page(&mut harness, 1);
+    harness
+        .state_mut()
+        .apply(airedo::ui::Action::Go(Page::Results));
+    harness.run();
+    let t = Texts::get(Lang::Sv);
+    // The button is there, enabled, with its name for screen readers.
+    harness
+        .get_by_role_and_label(Role::Button, t.export_pdf)
+        .click_accesskit();
+    harness.run();
+    // No dialog can be shown here: type the path instead.
+    harness.state_mut().notice = None;
+    let path = out.path().join("rapport.pdf");
+    let input = harness.get_by_role_and_label(Role::TextInput, t.or_type_path);
+    input.focus();
+    input.type_text(path.to_str().unwrap());
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, t.export_pdf.trim_end_matches('…'))
+        .click_accesskit();
+    harness.run();
+    // The report is made off the UI thread; frames keep coming meanwhile.
+    let start = std::time::Instant::now();
+    while harness.state().pdf_job.is_some() {
+        assert!(start.elapsed().as_secs() < 30, "the export never finished");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run();
+    }
+    let Some(airedo::ui::Notice::Info(notice)) = harness.state().notice.clone() else {
+        panic!("no success notice: {:?}", harness.state().notice);
+    };
+    assert!(
+        notice.starts_with(&format!("{} {}", t.pdf_saved, path.display())),
+        "{notice}"
+    );
+    assert!(notice.ends_with(&format!("{})", t.pages)), "{notice}");
+    let pdf = lopdf::Document::load(&path).unwrap();
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    assert!(notice.contains(&format!("({} {})", pages.len(), t.pages)));
+    let text: String = pdf
+        .extract_text(&pages)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains("RapportörensÅtervinningAB"));
+
+    // A path that cannot be written (its folder is a file) is reported,
+    // and the app goes on.
+    let file = out.path().join("en-fil.txt");
+    std::fs::write(&file, "inte en mapp").unwrap();
+    let bad = file.join("rapport.pdf");
+    harness
+        .state_mut()
+        .apply(airedo::ui::Action::ExportPdfTo(bad.clone()));
+    let start = std::time::Instant::now();
+    while harness.state().pdf_job.is_some() {
+        assert!(start.elapsed().as_secs() < 30, "the export never finished");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run();
+    }
+    let Some(airedo::ui::Notice::Error(error)) = harness.state().notice.clone() else {
+        panic!("no error notice: {:?}", harness.state().notice);
+    };
+    assert!(error.starts_with(t.export_failed), "{error}");
+    assert!(!bad.exists());
+}
+
+#[test]
 fn closing_the_assessment_returns_to_the_start_and_is_not_resumed() {
     let data = tempfile::tempdir().unwrap();
     {

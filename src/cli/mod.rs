@@ -5,6 +5,7 @@
 
 mod check;
 mod new_sector;
+pub mod report;
 pub mod score;
 
 use std::path::PathBuf;
@@ -72,6 +73,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the PDF recommendation report for an assessment file.
+    Report {
+        /// The assessment file (.ron).
+        file: PathBuf,
+        /// Where to write the PDF (default: beside FILE, ending in .pdf).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+        /// The report's language (default: the assessment's).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// An earlier assessment of the same organisation, to show the changes.
+        #[arg(long, value_name = "OLD")]
+        compare: Option<PathBuf>,
+    },
     /// Write a commented skeleton for a new sector module into the user folder.
     NewSector {
         /// The sector id: lower case letters, digits, '_' and '-'.
@@ -111,6 +126,12 @@ pub fn main() -> ExitCode {
         Command::NewSector { id, force } => new_sector::new_sector(&cli, id, *force),
         Command::Score { file, json, lang } => score::score(&cli, file, *json, *lang),
         Command::Compare { old, new, json } => score::compare_files(&cli, old, new, *json),
+        Command::Report {
+            file,
+            output,
+            lang,
+            compare,
+        } => report::report(&cli, file, output.as_deref(), *lang, compare.as_deref()),
     };
     ExitCode::from(code)
 }

@@ -23,7 +23,8 @@ pub fn round1(score: f64) -> f64 {
     (score * 10.0).round() / 10.0
 }
 
-fn read(path: &Path) -> Result<Assessment, String> {
+/// Reads an assessment file, or says in one line why it cannot be read.
+pub fn read(path: &Path) -> Result<Assessment, String> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
     parse_assessment(&name, &bytes).map_err(|e| match e {
@@ -103,14 +104,7 @@ fn contact_names(catalogue: &Catalogue, t: &Triggered, lang: Lang) -> Vec<String
     t.recommendation
         .help_from
         .iter()
-        .map(|id| {
-            catalogue
-                .entries
-                .iter()
-                .flat_map(|e| &e.module.contacts)
-                .find(|c| c.id == *id)
-                .map_or_else(|| id.clone(), |c| c.name.get(lang).to_string())
-        })
+        .map(|id| crate::wording::contact_name(catalogue, id, lang))
         .collect()
 }
 

@@ -400,3 +400,31 @@ pub enum Horizon {
     /// Within twelve months.
     TwelveMonths,
 }
+
+impl Priority {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Priority::High, Lang::Sv) => "Hög prioritet",
+            (Priority::High, Lang::En) => "High priority",
+            (Priority::Medium, Lang::Sv) => "Medelhög prioritet",
+            (Priority::Medium, Lang::En) => "Medium priority",
+            (Priority::Low, Lang::Sv) => "Lägre prioritet",
+            (Priority::Low, Lang::En) => "Lower priority",
+        }
+    }
+}
+
+impl Horizon {
+    pub const ALL: [Horizon; 3] = [Horizon::Now, Horizon::ThreeMonths, Horizon::TwelveMonths];
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Horizon::Now, Lang::Sv) => "Nu",
+            (Horizon::Now, Lang::En) => "Now",
+            (Horizon::ThreeMonths, Lang::Sv) => "Inom 3 månader",
+            (Horizon::ThreeMonths, Lang::En) => "Within 3 months",
+            (Horizon::TwelveMonths, Lang::Sv) => "Inom 12 månader",
+            (Horizon::TwelveMonths, Lang::En) => "Within 12 months",
+        }
+    }
+}

@@ -20,6 +20,7 @@ pub enum Purpose {
     Import,
     SaveCopy,
     ExportCsv,
+    ExportPdf,
 }
 
 impl Purpose {
@@ -29,6 +30,7 @@ impl Purpose {
             Purpose::Import => Action::ImportPath(path),
             Purpose::SaveCopy => Action::SaveCopyTo(path),
             Purpose::ExportCsv => Action::ExportCsvTo(path),
+            Purpose::ExportPdf => Action::ExportPdfTo(path),
         }
     }
 }
@@ -44,26 +46,27 @@ pub struct Dialogs {
 }
 
 impl Dialogs {
-    /// Shows a file dialog for `purpose` without blocking the UI.
-    pub fn open(&mut self, ctx: &egui::Context, purpose: Purpose) {
+    /// Shows a file dialog for `purpose` without blocking the UI;
+    /// `file_name` is the name a save dialog suggests.
+    pub fn open(&mut self, ctx: &egui::Context, purpose: Purpose, file_name: &str) {
         if self.pending.is_some() {
             return;
         }
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
+        let file_name = file_name.to_string();
         std::thread::spawn(move || {
-            let (filter, extension, file_name) = match purpose {
-                Purpose::Open | Purpose::Import | Purpose::SaveCopy => {
-                    ("AI-redo", "ron", "bedomning.ron")
-                }
-                Purpose::ExportCsv => ("CSV", "csv", "svar.csv"),
+            let (filter, extension) = match purpose {
+                Purpose::Open | Purpose::Import | Purpose::SaveCopy => ("AI-redo", "ron"),
+                Purpose::ExportCsv => ("CSV", "csv"),
+                Purpose::ExportPdf => ("PDF", "pdf"),
             };
             let dialog = rfd::AsyncFileDialog::new().add_filter(filter, &[extension]);
             let path = pollster::block_on(async move {
                 let file = match purpose {
                     Purpose::Open | Purpose::Import => dialog.pick_file().await,
-                    Purpose::SaveCopy | Purpose::ExportCsv => {
-                        dialog.set_file_name(file_name).save_file().await
+                    Purpose::SaveCopy | Purpose::ExportCsv | Purpose::ExportPdf => {
+                        dialog.set_file_name(&file_name).save_file().await
                     }
                 };
                 file.map(|f| f.path().to_path_buf())
@@ -106,7 +109,7 @@ impl Dialogs {
 pub fn path_fallback(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let t = app.texts();
     let purposes: &[Purpose] = match app.page {
-        super::Page::Results => &[Purpose::SaveCopy, Purpose::ExportCsv],
+        super::Page::Results => &[Purpose::ExportPdf, Purpose::SaveCopy, Purpose::ExportCsv],
         _ => &[Purpose::Open, Purpose::Import],
     };
     ui.horizontal(|ui| {
@@ -121,13 +124,9 @@ pub fn path_fallback(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>
             let name = match purpose {
                 Purpose::Open => t.open,
                 Purpose::Import => t.import_file.trim_end_matches('…'),
-                Purpose::SaveCopy | Purpose::ExportCsv => {
-                    if *purpose == Purpose::SaveCopy {
-                        t.save_copy.trim_end_matches('…')
-                    } else {
-                        t.export_csv.trim_end_matches('…')
-                    }
-                }
+                Purpose::SaveCopy => t.save_copy.trim_end_matches('…'),
+                Purpose::ExportCsv => t.export_csv.trim_end_matches('…'),
+                Purpose::ExportPdf => t.export_pdf.trim_end_matches('…'),
             };
             let enabled = !app.dialogs.typed_path.trim().is_empty();
             if ui.add_enabled(enabled, egui::Button::new(name)).clicked() {

@@ -77,6 +77,8 @@ pub enum Action {
     NextUnanswered,
     SaveCopyTo(PathBuf),
     ExportCsvTo(PathBuf),
+    /// Make the PDF report on a background thread and save it here.
+    ExportPdfTo(PathBuf),
 }
 
 /// The assessment being answered.
@@ -89,6 +91,12 @@ pub struct Session {
     pub saved: bool,
     /// The latest earlier assessment of the same organisation, if any.
     pub previous: Option<Assessment>,
+}
+
+/// A PDF report being made on a background thread.
+pub struct PdfJob {
+    pub path: PathBuf,
+    receiver: std::sync::mpsc::Receiver<Result<usize, String>>,
 }
 
 /// A message shown at the bottom of the window until the next one.
@@ -113,6 +121,8 @@ pub struct App {
     pub show_problems: bool,
     pub profile_form: profile::ProfileForm,
     pub dialogs: dialogs::Dialogs,
+    /// The PDF export under way, if any.
+    pub pdf_job: Option<PdfJob>,
     /// A widget to focus and scroll to on the next frame.
     pub pending_focus: Option<egui::Id>,
     installed: bool,
@@ -136,6 +146,7 @@ impl App {
             show_problems: false,
             profile_form: profile::ProfileForm::default(),
             dialogs: dialogs::Dialogs::default(),
+            pdf_job: None,
             pending_focus: None,
             installed: false,
             applied_zoom: 0.0,
@@ -374,6 +385,7 @@ impl App {
                 });
                 self.report_export(result, &path);
             }
+            Action::ExportPdfTo(path) => self.start_pdf_export(path),
             Action::ExportCsvTo(path) => {
                 let csv = self
                     .evaluation()
@@ -382,6 +394,69 @@ impl App {
                 self.report_export(result, &path);
             }
         }
+    }
+
+    /// Makes the report off the UI thread: the window stays responsive, and
+    /// [`App::poll_pdf_export`] says how it went. The thread works on copies,
+    /// so answers given meanwhile neither wait for it nor change the report.
+    fn start_pdf_export(&mut self, path: PathBuf) {
+        if self.pdf_job.is_some() {
+            return;
+        }
+        let Some(session) = &self.session else {
+            return;
+        };
+        let catalogue = self.catalogue.clone();
+        let assessment = session.assessment.clone();
+        let previous = session.previous.clone();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let target = path.clone();
+        std::thread::spawn(move || {
+            let result = (|| {
+                let evaluation = crate::evaluation::evaluate(&catalogue, &assessment)
+                    .ok_or_else(|| "no core questionnaire is loaded".to_string())?;
+                let before = previous
+                    .as_ref()
+                    .and_then(|p| crate::evaluation::evaluate(&catalogue, p));
+                let input = crate::report::ReportInput {
+                    catalogue: &catalogue,
+                    evaluation: &evaluation,
+                    previous: before.as_ref(),
+                    lang: evaluation.assessment.language,
+                    generated: crate::report::now(),
+                };
+                crate::report::write(&input, &target)
+                    .map(|report| report.pages.len())
+                    .map_err(|e| e.to_string())
+            })();
+            let _ = sender.send(result);
+        });
+        self.pdf_job = Some(PdfJob { path, receiver });
+    }
+
+    /// Says how a finished PDF export went; keeps the UI repainting while
+    /// one is running so the answer shows without a mouse move.
+    fn poll_pdf_export(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.pdf_job else {
+            return;
+        };
+        let t = self.texts();
+        let result = match job.receiver.try_recv() {
+            Ok(result) => result,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err("the report could not be made".to_string())
+            }
+        };
+        let path = job.path.display().to_string();
+        self.notice = Some(match result {
+            Ok(pages) => Notice::Info(format!("{} {path} ({pages} {})", t.pdf_saved, t.pages)),
+            Err(e) => Notice::Error(format!("{} {path}: {e}", t.export_failed)),
+        });
+        self.pdf_job = None;
     }
 
     fn report_export(&mut self, result: Option<std::io::Result<()>>, path: &std::path::Path) {
@@ -448,6 +523,7 @@ impl App {
             self.settings.zoom = zoom;
             let _ = self.store.save_settings(&self.settings);
         }
+        self.poll_pdf_export(&ctx);
         let mut actions = self.dialogs.poll(&ctx, self.texts(), &mut self.notice);
 
         egui::Panel::top("top_bar").show(ui, |ui| actions.extend(self.top_bar(ui)));

@@ -3,11 +3,10 @@
 
 use eframe::egui;
 
-use super::texts::score_text;
 use super::{Action, App, chart, dialogs, theme};
 use crate::compare::compare;
 use crate::evaluation::evaluate;
-use crate::questionnaire::Lang;
+use crate::wording::{contact_name, score_text, signed_score_text};
 
 pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
     let t = app.texts();
@@ -29,10 +28,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
             .map_or("", |d| d.name.get(lang))
     };
     let question_text = |id: &str| {
-        e.modules
-            .iter()
-            .flat_map(|m| m.questions())
-            .find(|q| q.id == id)
+        e.question(id)
             .map_or(id.to_string(), |q| q.text.get(lang).to_string())
     };
     let mut export = None;
@@ -169,26 +165,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
             if e.advice.ranked.is_empty() {
                 ui.label(t.no_recommendations);
             }
-            let contact_name = |id: &str| {
-                app.catalogue
-                    .entries
-                    .iter()
-                    .flat_map(|entry| &entry.module.contacts)
-                    .find(|c| c.id == id)
-                    .map_or(id.to_string(), |c| c.name.get(lang).to_string())
-            };
-            let first: Vec<&str> = e
-                .advice
-                .first_steps()
-                .iter()
-                .map(|s| s.recommendation.id.as_str())
-                .collect();
+            let contact_name = |id: &str| contact_name(&app.catalogue, id, lang);
+            let first = e.advice.first_step_ids();
             for (horizon, list) in e.advice.by_horizon() {
                 if list.is_empty() {
                     continue;
                 }
                 ui.label(
-                    egui::RichText::new(t.horizon(horizon))
+                    egui::RichText::new(horizon.name(lang))
                         .strong()
                         .color(tokens.accent),
                 );
@@ -211,7 +195,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                             tokens.text_weak,
                             format!(
                                 "{} · {} · {}: {}, {} {}",
-                                t.priority(rec.priority),
+                                rec.priority.name(lang),
                                 dimension_name(&rec.dimension),
                                 t.source,
                                 crate::strategy::DOCUMENT,
@@ -249,7 +233,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                         ui.label(fmt(d.after));
                         ui.label(
                             d.change()
-                                .map_or_else(|| "–".to_string(), |c| signed(c, lang)),
+                                .map_or_else(|| "–".to_string(), |c| signed_score_text(c, lang)),
                         );
                         ui.end_row();
                     }
@@ -259,7 +243,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                     ui.label(
                         comparison
                             .overall_change()
-                            .map_or_else(|| "–".to_string(), |c| signed(c, lang)),
+                            .map_or_else(|| "–".to_string(), |c| signed_score_text(c, lang)),
                     );
                     ui.end_row();
                 });
@@ -268,30 +252,33 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
             ui.add_space(14.0);
             ui.label(theme::subheading(t.export));
             ui.horizontal_wrapped(|ui| {
+                if app.pdf_job.is_some() {
+                    ui.add_enabled(false, egui::Button::new(t.making_pdf));
+                    ui.spinner();
+                } else if ui.button(t.export_pdf).clicked() {
+                    export = Some(dialogs::Purpose::ExportPdf);
+                }
                 if ui.button(t.save_copy).clicked() {
                     export = Some(dialogs::Purpose::SaveCopy);
                 }
                 if ui.button(t.export_csv).clicked() {
                     export = Some(dialogs::Purpose::ExportCsv);
                 }
-                ui.add_enabled(false, egui::Button::new(t.pdf_not_available))
-                    .on_disabled_hover_text(t.pdf_not_available_hint);
             });
             ui.add_space(20.0);
         });
     drop(e);
     if let Some(purpose) = export {
-        app.dialogs.open(ui.ctx(), purpose);
+        let stem = app.session.as_ref().map_or_else(String::new, |s| {
+            crate::storage::safe_stem(&s.assessment.profile.name)
+        });
+        let file_name = match purpose {
+            dialogs::Purpose::ExportPdf => format!("{stem}-{}.pdf", t.report_file_suffix),
+            dialogs::Purpose::ExportCsv => format!("{stem}-{}.csv", t.answers_file_suffix),
+            _ => format!("{stem}.ron"),
+        };
+        app.dialogs.open(ui.ctx(), purpose, &file_name);
     }
     dialogs::path_fallback(app, ui, &mut actions);
     actions
-}
-
-fn signed(change: f64, lang: Lang) -> String {
-    let text = score_text(change.abs(), lang);
-    if change >= 0.0 {
-        format!("+{text}")
-    } else {
-        format!("–{text}")
-    }
 }

@@ -58,10 +58,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                     actions.push(Action::NewAssessment);
                 }
                 if ui.button(t.open_file).clicked() {
-                    app.dialogs.open(ui.ctx(), dialogs::Purpose::Open);
+                    app.dialogs.open(ui.ctx(), dialogs::Purpose::Open, "");
                 }
                 if ui.button(t.import_file).clicked() {
-                    app.dialogs.open(ui.ctx(), dialogs::Purpose::Import);
+                    app.dialogs.open(ui.ctx(), dialogs::Purpose::Import, "");
                 }
             });
             dialogs::path_fallback(app, ui, &mut actions);

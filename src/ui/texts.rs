@@ -2,28 +2,7 @@
 //! Swedish and English. One struct, two instances: a text missing in one
 //! language is a compile error, not a blank label.
 
-use crate::questionnaire::{Horizon, Lang, Priority};
-
-macro_rules! texts {
-    ($($field:ident: $sv:expr, $en:expr;)*) => {
-        /// The app's own texts in one language.
-        pub struct Texts {
-            $(pub $field: &'static str,)*
-        }
-
-        pub const SV: Texts = Texts { $($field: $sv,)* };
-        pub const EN: Texts = Texts { $($field: $en,)* };
-
-        impl Texts {
-            /// Every text in this language, for checks such as font coverage.
-            pub fn all(&self) -> Vec<&'static str> {
-                vec![$(self.$field,)*]
-            }
-        }
-    };
-}
-
-texts! {
+text_table! {
     app_name: "AI-redo", "AI-redo";
     tagline: "Hur redo är er organisation att använda AI? Svara på frågorna, få en mognadsnivå och konkreta nästa steg. Allt stannar på den här datorn.",
         "How ready is your organisation to use AI? Answer the questions, get a maturity level and concrete next steps. Everything stays on this computer.";
@@ -110,8 +89,12 @@ texts! {
     export: "Exportera", "Export";
     save_copy: "Spara en kopia av bedömningen…", "Save a copy of the assessment…";
     export_csv: "Exportera svaren som CSV…", "Export the answers as CSV…";
-    pdf_not_available: "PDF-rapport: inte tillgänglig ännu", "PDF report: not available yet";
-    pdf_not_available_hint: "PDF-rapporten kommer i en senare version av AI-redo.", "The PDF report comes in a later version of AI-redo.";
+    export_pdf: "Exportera PDF-rapporten…", "Export the PDF report…";
+    making_pdf: "Skapar PDF-rapporten…", "Making the PDF report…";
+    pdf_saved: "PDF-rapporten sparades i", "The PDF report was saved to";
+    pages: "sidor", "pages";
+    report_file_suffix: "ai-rapport", "ai-report";
+    answers_file_suffix: "svar", "answers";
     or_type_path: "Eller skriv en sökväg:", "Or type a path:";
     path: "Sökväg", "Path";
     no_dialog: "Ingen fildialog kunde visas. Skriv en sökväg i fältet i stället.", "No file dialog could be shown. Type a path in the field instead.";
@@ -120,45 +103,7 @@ texts! {
     open_failed: "Kunde inte öppna", "Could not open";
     resume: "Fortsätt", "Continue";
     close_assessment: "Stäng bedömningen", "Close the assessment";
-    horizon_now: "Nu", "Now";
-    horizon_three: "Inom 3 månader", "Within 3 months";
-    horizon_twelve: "Inom 12 månader", "Within 12 months";
-    priority_high: "Hög prioritet", "High priority";
-    priority_medium: "Medelhög prioritet", "Medium priority";
-    priority_low: "Lägre prioritet", "Lower priority";
     offline_note: "Inget lämnar datorn: AI-redo använder inget nätverk.", "Nothing leaves the computer: AI-redo uses no network.";
 }
 
-impl Texts {
-    pub fn get(lang: Lang) -> &'static Texts {
-        match lang {
-            Lang::Sv => &SV,
-            Lang::En => &EN,
-        }
-    }
-
-    pub fn horizon(&self, horizon: Horizon) -> &'static str {
-        match horizon {
-            Horizon::Now => self.horizon_now,
-            Horizon::ThreeMonths => self.horizon_three,
-            Horizon::TwelveMonths => self.horizon_twelve,
-        }
-    }
-
-    pub fn priority(&self, priority: Priority) -> &'static str {
-        match priority {
-            Priority::High => self.priority_high,
-            Priority::Medium => self.priority_medium,
-            Priority::Low => self.priority_low,
-        }
-    }
-}
-
-/// A score for people: one decimal, with the language's decimal mark.
-pub fn score_text(score: f64, lang: Lang) -> String {
-    let text = format!("{:.1}", (score * 10.0).round() / 10.0);
-    match lang {
-        Lang::Sv => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
+pub use crate::wording::score_text;

@@ -165,3 +165,29 @@ pub fn card(tokens: &Tokens) -> egui::Frame {
         .corner_radius(8.0)
         .inner_margin(egui::Margin::same(14))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::layout::Rgb;
+    use crate::report::style;
+
+    fn rgb(c: Color32) -> Rgb {
+        Rgb(c.r(), c.g(), c.b())
+    }
+
+    /// The printed report uses the light theme's colours, so the report and
+    /// the screen look like one product.
+    #[test]
+    fn the_report_prints_in_the_light_themes_colours() {
+        assert_eq!(rgb(LIGHT.text), style::TEXT);
+        assert_eq!(rgb(LIGHT.text_weak), style::TEXT_WEAK);
+        assert_eq!(rgb(LIGHT.accent), style::ACCENT);
+        assert_eq!(rgb(LIGHT.accent_soft), style::ACCENT_SOFT);
+        assert_eq!(rgb(LIGHT.surface), style::SURFACE);
+        assert_eq!(rgb(LIGHT.border), style::BORDER);
+        assert_eq!(rgb(LIGHT.good), style::GOOD);
+        assert_eq!(rgb(LIGHT.bad), style::BAD);
+        assert_eq!(LIGHT.levels.map(rgb), style::LEVELS);
+    }
+}

@@ -1,0 +1,109 @@
+//! The PDF recommendation report: the part of AI-redo that leaves the room.
+//!
+//! Three layers, each plain data in and out:
+//! - [`content`] decides what the report says, from an [`Evaluation`];
+//! - [`layout`] flows it onto A4 pages with the font's real glyph widths;
+//! - [`pdf`] writes the pages with printpdf, the font embedded as a subset.
+//!
+//! The CLI (`airedo report`) and the app's export button both call
+//! [`build`] or [`write`]; nothing else makes a report.
+
+pub mod chart;
+pub mod content;
+pub mod fonts;
+pub mod layout;
+pub mod pdf;
+pub mod style;
+pub mod texts;
+
+use std::fmt;
+use std::path::Path;
+
+use crate::catalogue::Catalogue;
+use crate::evaluation::Evaluation;
+use crate::questionnaire::Lang;
+
+pub use layout::{Geometry, Item, Page};
+
+/// Everything a report is made from.
+pub struct ReportInput<'a, 'c> {
+    pub catalogue: &'c Catalogue,
+    pub evaluation: &'a Evaluation<'c>,
+    /// An earlier assessment of the same organisation, for the comparison.
+    pub previous: Option<&'a Evaluation<'c>>,
+    pub lang: Lang,
+    /// When the report is made, in seconds since 1970 (UTC): the PDF's
+    /// creation date.
+    pub generated: i64,
+}
+
+/// A finished report: its pages as laid out, and the PDF.
+pub struct Report {
+    pub pages: Vec<Page>,
+    pub pdf: Vec<u8>,
+}
+
+/// Why a report could not be made or saved.
+#[derive(Debug)]
+pub enum ReportError {
+    /// The PDF could not be assembled (a font failed to subset).
+    Pdf(String),
+    /// The file could not be written.
+    Write(std::io::Error),
+}
+
+impl fmt::Display for ReportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReportError::Pdf(message) => write!(f, "the PDF could not be made: {message}"),
+            ReportError::Write(e) => write!(f, "the PDF could not be saved: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ReportError {}
+
+/// The report's pages, laid out but not written.
+pub fn lay_out(input: &ReportInput) -> Vec<Page> {
+    content::pages(input)
+}
+
+/// Lays out and writes the report.
+pub fn build(input: &ReportInput) -> Result<Report, ReportError> {
+    let pages = lay_out(input);
+    let t = texts::Texts::get(input.lang);
+    let name = input.evaluation.assessment.profile.name.trim();
+    let meta = pdf::Metadata {
+        title: format!("{} – {name}", t.title),
+        author: name.to_string(),
+        subject: match input.lang {
+            Lang::Sv => "AI-mognad, resultat och rekommendationer enligt EU:s strategi för AI-tillämpningar (COM(2025) 723)".into(),
+            Lang::En => "AI readiness, results and recommendations after the EU Apply AI Strategy (COM(2025) 723)".into(),
+        },
+        keywords: vec!["AI".into(), "AI-redo".into(), "COM(2025) 723".into()],
+        language: match input.lang {
+            Lang::Sv => "sv-SE".into(),
+            Lang::En => "en-GB".into(),
+        },
+        created: input.generated,
+        creator: format!("AI-redo {}", crate::APP_VERSION),
+    };
+    let bytes = pdf::write(&pages, &Geometry::A4, &meta).map_err(ReportError::Pdf)?;
+    Ok(Report { pages, pdf: bytes })
+}
+
+/// Builds the report and saves it to `path` atomically: a reader never
+/// sees half a file, and an earlier report there stays until the new one
+/// is complete.
+pub fn write(input: &ReportInput, path: &Path) -> Result<Report, ReportError> {
+    let report = build(input)?;
+    crate::storage::save_atomically(path, &report.pdf).map_err(ReportError::Write)?;
+    Ok(report)
+}
+
+/// Seconds since 1970, for [`ReportInput::generated`].
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
