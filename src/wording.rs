@@ -17,6 +17,17 @@ pub fn score_text(score: f64, lang: Lang) -> String {
     }
 }
 
+/// A plain number for people: whole numbers without decimals (`4`, `20`),
+/// others with one, in the language's decimal mark (`2,5`).
+pub fn number_text(value: f64, lang: Lang) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        score_text(rounded, lang)
+    }
+}
+
 /// A score or a dash when there is none.
 pub fn optional_score_text(score: Option<f64>, lang: Lang) -> String {
     score.map_or_else(|| "–".to_string(), |s| score_text(s, lang))
@@ -141,6 +152,9 @@ mod tests {
         assert_eq!(score_text(43.04, Lang::Sv), "43,0");
         assert_eq!(score_text(43.05, Lang::En), "43.1");
         assert_eq!(optional_score_text(None, Lang::Sv), "–");
+        assert_eq!(number_text(4.0, Lang::Sv), "4");
+        assert_eq!(number_text(20.0, Lang::En), "20");
+        assert_eq!(number_text(2.5, Lang::Sv), "2,5");
         assert_eq!(signed_score_text(-2.04, Lang::Sv), "–2,0");
         assert_eq!(signed_score_text(4.5, Lang::En), "+4.5");
         // A change that rounds to zero has no minus sign.

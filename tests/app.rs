@@ -183,6 +183,32 @@ fn fill_profile(harness: &mut Harness<App>, name: &str, org: &str, size: &str, s
     harness.run();
 }
 
+/// A small energy company named `name`, one page answered, on the results page.
+fn small_company_results(harness: &mut Harness<App>, name: &str) {
+    fill_profile(
+        harness,
+        name,
+        "Företag",
+        "Liten (10–49 anställda)",
+        "Energi",
+    );
+    answer_page(harness, 1);
+    harness
+        .state_mut()
+        .apply(airedo::ui::Action::Go(Page::Results));
+    harness.run();
+}
+
+/// Runs frames until the PDF export under way has finished.
+fn wait_for_pdf_export(harness: &mut Harness<App>) {
+    let start = std::time::Instant::now();
+    while harness.state().pdf_job.is_some() {
+        assert!(start.elapsed().as_secs() < 30, "the export never finished");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run();
+    }
+}
+
 /// Walks every page, answering, until the results.
 fn answer_everything(harness: &mut Harness<App>, seed: usize) {
     let mut pages = 0;
@@ -536,18 +562,7 @@ fn a_typed_path_saves_a_copy_and_the_csv_when_no_dialog_is_used() {
     let data = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let mut harness = harness(data.path(), WINDOW);
-    fill_profile(
-        &mut harness,
-        "Exportören AB",
-        "Företag",
-        "Liten (10–49 anställda)",
-        "Energi",
-    );
-    answer_page(&mut harness, 1);
-    harness
-        .state_mut()
-        .apply(airedo::ui::Action::Go(Page::Results));
-    harness.run();
+    small_company_results(&mut harness, "Exportören AB");
     let t = Texts::get(Lang::Sv);
     for (button, file) in [(t.save_copy, "kopia.ron"), (t.export_csv, "svar.csv")] {
         let path = out.path().join(file);
@@ -591,18 +606,7 @@ fn the_pdf_export_runs_in_the_background_and_says_where_the_file_went() {
     let data = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let mut harness = harness(data.path(), WINDOW);
-    fill_profile(
-        &mut harness,
-        "Rapportörens Återvinning AB",
-        "Företag",
-        "Liten (10–49 anställda)",
-        "Energi",
-    );
-    answer_page(&mut harness, 1);
-    harness
-        .state_mut()
-        .apply(airedo::ui::Action::Go(Page::Results));
-    harness.run();
+    small_company_results(&mut harness, "Rapportörens Återvinning AB");
     let t = Texts::get(Lang::Sv);
     // The button is there, enabled, with its name for screen readers.
     harness
@@ -621,12 +625,7 @@ fn the_pdf_export_runs_in_the_background_and_says_where_the_file_went() {
         .click_accesskit();
     harness.run();
     // The report is made off the UI thread; frames keep coming meanwhile.
-    let start = std::time::Instant::now();
-    while harness.state().pdf_job.is_some() {
-        assert!(start.elapsed().as_secs() < 30, "the export never finished");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run();
-    }
+    wait_for_pdf_export(&mut harness);
     let Some(airedo::ui::Notice::Info(notice)) = harness.state().notice.clone() else {
         panic!("no success notice: {:?}", harness.state().notice);
     };
@@ -654,12 +653,7 @@ fn the_pdf_export_runs_in_the_background_and_says_where_the_file_went() {
     harness
         .state_mut()
         .apply(airedo::ui::Action::ExportPdfTo(bad.clone()));
-    let start = std::time::Instant::now();
-    while harness.state().pdf_job.is_some() {
-        assert!(start.elapsed().as_secs() < 30, "the export never finished");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run();
-    }
+    wait_for_pdf_export(&mut harness);
     let Some(airedo::ui::Notice::Error(error)) = harness.state().notice.clone() else {
         panic!("no error notice: {:?}", harness.state().notice);
     };

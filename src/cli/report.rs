@@ -7,9 +7,8 @@ use super::Cli;
 use super::score::read;
 use crate::catalogue::Catalogue;
 use crate::compare::same_organisation;
-use crate::evaluation::evaluate;
 use crate::questionnaire::Lang;
-use crate::report::{self, ReportInput};
+use crate::report;
 
 /// Where the report goes when no `-o` is given: beside the assessment, with
 /// the extension `.pdf`.
@@ -25,16 +24,9 @@ pub fn report(
     previous: Option<&Path>,
 ) -> u8 {
     let catalogue = Catalogue::load(&cli.user_dirs());
-    let assessment = match read(file) {
-        Ok(a) => a,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return 2;
-        }
-    };
-    let before = match previous.map(read).transpose() {
-        Ok(before) => before,
-        Err(message) => {
+    let (assessment, before) = match (read(file), previous.map(read).transpose()) {
+        (Ok(assessment), Ok(before)) => (assessment, before),
+        (Err(message), _) | (_, Err(message)) => {
             eprintln!("error: {message}");
             return 2;
         }
@@ -48,29 +40,17 @@ pub fn report(
         );
         return 2;
     }
-    let Some(evaluation) = evaluate(&catalogue, &assessment) else {
-        eprintln!("error: no core questionnaire could be loaded; run `airedo check`");
-        return 2;
-    };
-    let previous_evaluation = before.as_ref().and_then(|b| evaluate(&catalogue, b));
-    for line in evaluation.migration.lines() {
-        eprintln!("note: {line}");
-    }
-    let input = ReportInput {
-        catalogue: &catalogue,
-        evaluation: &evaluation,
-        previous: previous_evaluation.as_ref(),
-        lang: lang.unwrap_or(evaluation.assessment.language),
-        generated: report::now(),
-    };
     let output = output.map_or_else(|| default_output(file), Path::to_path_buf);
-    match report::write(&input, &output) {
-        Ok(done) => {
+    match report::write_assessment(&catalogue, &assessment, before.as_ref(), lang, &output) {
+        Ok(written) => {
+            for line in &written.migration {
+                eprintln!("note: {line}");
+            }
             println!(
                 "wrote {} ({} pages, {} KB)",
                 output.display(),
-                done.pages.len(),
-                done.pdf.len().div_ceil(1024)
+                written.pages,
+                written.bytes.div_ceil(1024)
             );
             0
         }

@@ -74,9 +74,7 @@ fn level_name(catalogue: &Catalogue, level: Option<u8>, lang: Lang) -> String {
 
 fn dimension_name<'c>(catalogue: &'c Catalogue, id: &str, lang: Lang) -> &'c str {
     core(catalogue)
-        .dimensions
-        .iter()
-        .find(|d| d.id == id)
+        .dimension(id)
         .map_or("", |d| d.name.get(lang))
 }
 

@@ -73,6 +73,11 @@ impl Module {
         self.questions().filter(|q| q.kind.is_scored()).count()
     }
 
+    /// The dimension with this id (core module only).
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
     /// The maturity level numbered `level` (core module only).
     pub fn maturity_level(&self, level: u8) -> Option<&MaturityLevel> {
         self.maturity_levels.iter().find(|l| l.level == level)

@@ -4,7 +4,7 @@
 
 use std::f32::consts::{FRAC_PI_2, TAU};
 
-use super::layout::{Area, Item, Line, Span, TextStyle, wrap};
+use super::layout::{Area, Item, Line, Span, TextStyle, line_box, wrap};
 use super::style;
 
 /// One dimension as the charts show it.
@@ -17,8 +17,9 @@ pub struct Axis {
     pub label: String,
 }
 
-/// A radar chart `height` points tall, centred in `area` (x and width used;
-/// y is the drawing's top, 0). `rings` are the level boundaries, 0–100.
+/// A radar chart `height` points tall, centred across `width` from `left`
+/// (y from the drawing's top). `rings` are the level boundaries, 0–100.
+/// The axis names stay inside the drawing, however they wrap.
 pub fn radar(axes: &[Axis], rings: &[f64], left: f32, width: f32, height: f32) -> Vec<Item> {
     let label_style = style::SMALL.with_color(style::TEXT);
     let score_style = style::LABEL.with_color(style::ACCENT);
@@ -55,14 +56,16 @@ pub fn radar(axes: &[Axis], rings: &[f64], left: f32, width: f32, height: f32) -
         let (ax, ay) = at(i, 1.0);
         let dx = ax - cx;
         let lines: Vec<Line> = wrap(&[Span::plain(axis.name.as_str())], label_style, label_width);
-        let block_height = (lines.len() + 1) as f32 * label_style.leading;
+        let (line_height, baseline) = line_box(label_style);
+        let block_height = (lines.len() + 1) as f32 * line_height;
         let top = if (ay - cy).abs() < 1.0 {
             ay - block_height / 2.0
         } else if ay < cy {
             ay - block_height - 6.0
         } else {
             ay + 6.0
-        };
+        }
+        .clamp(0.0, (height - block_height).max(0.0));
         let place = |line_width: f32| -> f32 {
             if dx.abs() < 1.0 {
                 ax - line_width / 2.0
@@ -72,20 +75,17 @@ pub fn radar(axes: &[Axis], rings: &[f64], left: f32, width: f32, height: f32) -
                 ax - 8.0 - line_width
             }
         };
-        let baseline_offset = label_style.leading * 0.75;
         for (row, line) in lines.iter().enumerate() {
             let x = place(line.width);
-            let y = top + row as f32 * label_style.leading + baseline_offset;
+            let y = top + row as f32 * line_height + baseline;
             items.extend(line.items(x, y, label_style.size));
         }
-        let score = Item::text(0.0, 0.0, &axis.label, score_style);
-        let score_width = score.bounds().width;
-        items.push(Item::text(
-            place(score_width),
-            top + lines.len() as f32 * label_style.leading + baseline_offset,
-            &axis.label,
-            score_style,
-        ));
+        let score_y = top + lines.len() as f32 * line_height + baseline;
+        let mut score = Item::text(0.0, score_y, &axis.label, score_style);
+        if let Item::Text { x, width, .. } = &mut score {
+            *x = place(*width);
+        }
+        items.push(score);
     }
     let values: Vec<(f32, f32)> = axes
         .iter()
@@ -163,9 +163,50 @@ pub fn bars(axes: &[Axis], rings: &[f64], left: f32, width: f32, level_word: &st
             Some(level) => format!("{} · {level_word} {level}", axis.label),
             None => axis.label.clone(),
         };
-        let value_item = Item::text(0.0, 0.0, &value, value_style);
-        let value_x = left + width - value_item.bounds().width;
-        items.push(Item::text(value_x, middle + 3.0, &value, value_style));
+        items.push(Item::text_right(
+            left + width,
+            middle + 3.0,
+            &value,
+            value_style,
+        ));
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::layout::Geometry;
+
+    /// Long dimension names wrap and stay inside the drawing, on every side.
+    #[test]
+    fn the_charts_stay_inside_their_drawing_whatever_the_names() {
+        let body = Geometry::A4.body;
+        let axes: Vec<Axis> = (0..8)
+            .map(|i| Axis {
+                name: format!("Förtroende, regelefterlevnad, säkerhet och ännu mer text {i}"),
+                score: Some(f64::from(i) * 14.0),
+                level: Some((i % 5 + 1) as u8),
+                label: format!("{i}4,5"),
+            })
+            .collect();
+        let rings = [20.0, 40.0, 60.0, 80.0, 100.0];
+        let height = 270.0;
+        let drawing = Area {
+            x: body.x,
+            y: 0.0,
+            width: body.width,
+            height,
+        };
+        for item in radar(&axes, &rings, body.x, body.width, height) {
+            assert!(drawing.contains(&item.bounds()), "{item:?}");
+        }
+        let bars_area = Area {
+            height: BAR_ROW * axes.len() as f32,
+            ..drawing
+        };
+        for item in bars(&axes, &rings, body.x, body.width, "nivå") {
+            assert!(bars_area.contains(&item.bounds()), "{item:?}");
+        }
+    }
 }

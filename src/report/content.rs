@@ -7,16 +7,20 @@ use std::collections::BTreeSet;
 
 use super::ReportInput;
 use super::chart::{self, Axis};
-use super::layout::{Area, Column, Flow, Geometry, Item, Page, Span, Table, TextStyle, fit, wrap};
+use super::layout::{
+    Area, Column, Flow, Geometry, Item, Page, Span, Table, TextStyle, fit, line_box, wrap,
+};
 use super::style::{self, INDENT};
 use super::texts::Texts;
 use crate::compare::compare;
-use crate::questionnaire::{Lang, MaturityLevel, Module, ModuleKind, QuestionKind};
+use crate::questionnaire::{
+    Lang, MAX_OPTION_SCORE, MaturityLevel, Module, ModuleKind, QuestionKind,
+};
 use crate::recommend::Triggered;
 use crate::scoring::{DimensionScore, QuestionState};
 use crate::strategy;
 use crate::wording::{
-    answer_text, contact, contact_name, long_date, optional_score_text, score_text,
+    answer_text, contact, contact_name, long_date, number_text, optional_score_text, score_text,
     signed_score_text,
 };
 
@@ -62,9 +66,7 @@ impl<'a, 'c> Writer<'a, 'c> {
 
     fn dimension_name(&self, id: &str) -> String {
         self.core
-            .dimensions
-            .iter()
-            .find(|d| d.id == id)
+            .dimension(id)
             .map_or_else(|| id.to_string(), |d| self.text(&d.name).to_string())
     }
 
@@ -86,19 +88,19 @@ impl<'a, 'c> Writer<'a, 'c> {
 
     fn h1(&mut self, text: &str) {
         self.flow.page_break();
-        self.flow.heading(text, style::H1, Some(1));
+        self.flow.heading(text, style::H1, true);
         self.flow.space(6.0);
     }
 
     fn h2(&mut self, text: &str) {
         self.flow.space(14.0);
-        self.flow.heading(text, style::H2, None);
+        self.flow.heading(text, style::H2, false);
         self.flow.space(3.0);
     }
 
     fn h3(&mut self, text: &str) {
         self.flow.space(8.0);
-        self.flow.heading(text, style::H3, None);
+        self.flow.heading(text, style::H3, false);
         self.flow.space(1.0);
     }
 
@@ -195,7 +197,7 @@ impl<'a, 'c> Writer<'a, 'c> {
                 .collect(),
         };
         let mut plain = style::TABLE;
-        plain.stripe = style::WHITE;
+        plain.stripe = None;
         plain.text = style::BODY;
         self.flow.table(&table, plain);
         self.flow.space(24.0);
@@ -475,20 +477,13 @@ impl<'a, 'c> Writer<'a, 'c> {
     fn question_text(&self, id: &str) -> String {
         self.input
             .evaluation
-            .modules
-            .iter()
-            .flat_map(|m| m.questions())
-            .find(|q| q.id == id)
+            .question(id)
             .map_or_else(|| id.to_string(), |q| self.text(&q.text).to_string())
     }
 
     fn answer_of(&self, id: &str) -> Option<String> {
         let e = self.input.evaluation;
-        let question = e
-            .modules
-            .iter()
-            .flat_map(|m| m.questions())
-            .find(|q| q.id == id)?;
+        let question = e.question(id)?;
         let given = e.assessment.answers.get(id)?;
         Some(answer_text(question, &given.answer, self.lang))
     }
@@ -583,7 +578,7 @@ impl<'a, 'c> Writer<'a, 'c> {
                 self.flow.drawing(11.0, bar);
                 self.flow.keep_with_next();
                 self.flow.space(4.0);
-                if let Some(dimension) = self.core.dimensions.iter().find(|x| x.id == d.id) {
+                if let Some(dimension) = self.core.dimension(&d.id) {
                     self.flow.paragraph(
                         &[
                             Span::bold(format!("{}: ", t.what_it_covers)),
@@ -668,9 +663,10 @@ impl<'a, 'c> Writer<'a, 'c> {
             .filter(|m| m.kind == ModuleKind::Sector)
             .collect();
         if sectors.is_empty() {
+            let count = count_word(self.input.catalogue.sectors().count(), self.lang);
             self.para(&match self.lang {
-                Lang::Sv => "Ingen sektormodul valdes för den här bedömningen. Strategin pekar ut flaggskeppsinitiativ för elva sektorer, från hälso- och sjukvård till offentlig sektor; lägg till en sektor i AI-redo för att se vad de kan ge er.".to_string(),
-                Lang::En => "No sector module was chosen for this assessment. The strategy names flagship actions for eleven sectors, from health care to the public sector; add a sector in AI-redo to see what they can offer you.".to_string(),
+                Lang::Sv => format!("Ingen sektormodul valdes för den här bedömningen. AI-redo har moduler för {count} sektorer som strategin pekar ut flaggskeppsinitiativ för; lägg till en sektor för att se vad de kan ge er."),
+                Lang::En => format!("No sector module was chosen for this assessment. AI-redo has modules for {count} sectors the strategy names flagship actions for; add a sector to see what they can offer you."),
             });
             return;
         }
@@ -728,18 +724,12 @@ impl<'a, 'c> Writer<'a, 'c> {
             self.h2(self.text(&module.title));
             let mut hidden = 0;
             for section in &module.sections {
-                let shown: Vec<_> = section
+                let (shown, not_shown): (Vec<_>, Vec<_>) = section
                     .questions
                     .iter()
                     .filter(|q| !matches!(q.kind, QuestionKind::Info))
-                    .filter(|q| {
-                        let visible = e.results.is_visible(&q.id);
-                        if !visible {
-                            hidden += 1;
-                        }
-                        visible
-                    })
-                    .collect();
+                    .partition(|q| e.results.is_visible(&q.id));
+                hidden += not_shown.len();
                 let note = e
                     .assessment
                     .notes
@@ -760,24 +750,20 @@ impl<'a, 'c> Writer<'a, 'c> {
                         .answers
                         .get(&q.id)
                         .map(|g| answer_text(q, &g.answer, lang));
+                    let of_max = |raw: f64| {
+                        format!(
+                            "{} {} {} {}",
+                            number_text(raw, lang),
+                            t.of,
+                            number_text(MAX_OPTION_SCORE, lang),
+                            t.points
+                        )
+                    };
                     let points = match state {
-                        Some(QuestionState::Scored { raw }) => Some(format!(
-                            "{} {} 4 {}",
-                            score_text(*raw, lang)
-                                .trim_end_matches(",0")
-                                .trim_end_matches(".0"),
-                            t.of,
-                            t.points
-                        )),
-                        Some(QuestionState::DontKnow { raw }) => Some(format!(
-                            "{}: {} {} 4 {}",
-                            t.dont_know,
-                            score_text(*raw, lang)
-                                .trim_end_matches(",0")
-                                .trim_end_matches(".0"),
-                            t.of,
-                            t.points
-                        )),
+                        Some(QuestionState::Scored { raw }) => Some(of_max(*raw)),
+                        Some(QuestionState::DontKnow { raw }) => {
+                            Some(format!("{}: {}", t.dont_know, of_max(*raw)))
+                        }
                         Some(QuestionState::NotApplicable) => {
                             Some(t.not_applicable_note.to_string())
                         }
@@ -845,11 +831,12 @@ impl<'a, 'c> Writer<'a, 'c> {
             .enumerate()
             .map(|(i, l)| {
                 let last = i + 1 == levels.len();
+                let (from, to) = (number_text(l.from, lang), number_text(l.to, lang));
                 let range = match (lang, last) {
-                    (Lang::Sv, false) => format!("{} till under {}", l.from, l.to),
-                    (Lang::En, false) => format!("{} to under {}", l.from, l.to),
-                    (Lang::Sv, true) => format!("{} till {}", l.from, l.to),
-                    (Lang::En, true) => format!("{} to {}", l.from, l.to),
+                    (Lang::Sv, false) => format!("{from} till under {to}"),
+                    (Lang::En, false) => format!("{from} to under {to}"),
+                    (Lang::Sv, true) => format!("{from} till {to}"),
+                    (Lang::En, true) => format!("{from} to {to}"),
                 };
                 vec![
                     vec![Span::plain(l.level.to_string())],
@@ -871,7 +858,7 @@ impl<'a, 'c> Writer<'a, 'c> {
                     t.level.into(),
                     t.name.into(),
                     t.scores.into(),
-                    String::new(),
+                    t.meaning.into(),
                 ],
                 rows,
             },
@@ -886,12 +873,7 @@ impl<'a, 'c> Writer<'a, 'c> {
             .map(|d| {
                 vec![
                     vec![Span::plain(self.dimension_name(&d.id))],
-                    vec![Span::plain(
-                        score_text(d.weight, lang)
-                            .trim_end_matches(",0")
-                            .trim_end_matches(".0")
-                            .to_string(),
-                    )],
+                    vec![Span::plain(number_text(d.weight, lang))],
                     vec![Span::plain(d.answered.to_string())],
                     vec![Span::plain(d.dont_know.to_string())],
                 ]
@@ -968,11 +950,11 @@ struct TextPanel {
 
 impl TextPanel {
     fn line(&mut self, spans: &[Span], text_style: TextStyle) {
+        let (height, baseline) = line_box(text_style);
         for line in wrap(spans, text_style, self.width) {
-            let baseline = self.y + text_style.size * 0.95;
             self.items
-                .extend(line.items(self.left, baseline, text_style.size));
-            self.y += text_style.leading;
+                .extend(line.items(self.left, self.y + baseline, text_style.size));
+            self.y += height;
         }
     }
 }
@@ -1145,20 +1127,16 @@ fn furnish(pages: &mut [Page], input: &ReportInput, geometry: &Geometry) {
     let header_baseline = m.y + super::fonts::metrics(s.face).ascent(s.size);
     let footer_baseline = m.bottom() - super::fonts::metrics(s.face).descent(s.size);
     let date = long_date(input.evaluation.assessment.updated.date(), input.lang);
-    let left_text = format!("AI-redo · {}", t.title);
+    let report = Item::text(m.x, header_baseline, &format!("AI-redo · {}", t.title), s);
+    let name = fit(
+        input.evaluation.assessment.profile.name.trim(),
+        s,
+        m.width - report.bounds().width - 24.0,
+    );
+    let name = Item::text_right(m.right(), header_baseline, &name, s);
     for (index, page) in pages.iter_mut().enumerate().skip(1) {
-        let left = Item::text(m.x, header_baseline, &left_text, s);
-        let left_width = left.bounds().width;
-        let name = fit(
-            input.evaluation.assessment.profile.name.trim(),
-            s,
-            m.width - left_width - 24.0,
-        );
-        let name_item = Item::text(0.0, 0.0, &name, s);
-        let name_x = m.right() - name_item.bounds().width;
-        page.furniture.push(left);
-        page.furniture
-            .push(Item::text(name_x, header_baseline, &name, s));
+        page.furniture.push(report.clone());
+        page.furniture.push(name.clone());
         page.furniture.push(Item::Line {
             from: (m.x, header_baseline + 6.0),
             to: (m.right(), header_baseline + 6.0),
@@ -1168,10 +1146,8 @@ fn furnish(pages: &mut [Page], input: &ReportInput, geometry: &Geometry) {
         page.furniture
             .push(Item::text(m.x, footer_baseline, &date, s));
         let number = format!("{} {} {} {count}", t.page, index + 1, t.of);
-        let number_item = Item::text(0.0, 0.0, &number, s);
-        let number_x = m.right() - number_item.bounds().width;
         page.furniture
-            .push(Item::text(number_x, footer_baseline, &number, s));
+            .push(Item::text_right(m.right(), footer_baseline, &number, s));
     }
 }
 

@@ -24,8 +24,6 @@ pub enum Face {
 }
 
 impl Face {
-    pub const ALL: [Face; 2] = [Face::Regular, Face::Bold];
-
     fn bytes(self) -> &'static [u8] {
         match self {
             Face::Regular => include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
@@ -42,11 +40,12 @@ impl Face {
     }
 }
 
-/// What the layout needs to know about one face.
+/// What the layout (and the subsetter) needs to know about one face.
 pub struct Metrics {
     units_per_em: f32,
-    /// Advance width of every character the face maps, in font units.
-    advances: HashMap<char, u16>,
+    /// Glyph id and advance width (in font units) of every character the
+    /// face maps.
+    glyphs: HashMap<char, (u16, u16)>,
     /// Ascender and descender (negative), in font units.
     ascent: f32,
     descent: f32,
@@ -56,17 +55,17 @@ impl Metrics {
     fn parse(face: Face) -> Metrics {
         let font = ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
             .expect("the embedded Noto Sans parses");
-        let advances = font
+        let glyphs = font
             .codepoint_to_glyph
             .iter()
-            .filter_map(|(&codepoint, gid)| {
+            .filter_map(|(&codepoint, &gid)| {
                 let ch = char::from_u32(codepoint)?;
-                Some((ch, font.get_glyph_width(*gid).unwrap_or(0)))
+                Some((ch, (gid, font.get_glyph_width(gid).unwrap_or(0))))
             })
             .collect();
         Metrics {
             units_per_em: f32::from(font.units_per_em),
-            advances,
+            glyphs,
             ascent: f32::from(font.font_metrics.ascent),
             descent: f32::from(font.font_metrics.descent),
         }
@@ -74,16 +73,20 @@ impl Metrics {
 
     /// Whether the face has a glyph for `ch`.
     pub fn covers(&self, ch: char) -> bool {
-        self.advances.contains_key(&ch)
+        self.glyphs.contains_key(&ch)
+    }
+
+    fn advance(&self, ch: char) -> Option<u16> {
+        self.glyphs.get(&ch).map(|&(_, advance)| advance)
     }
 
     /// The width of `text` set at `size` points, in points. Characters
     /// without a glyph are measured as the `?` that replaces them.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let fallback = self.advances.get(&'?').copied().unwrap_or(0);
+        let fallback = self.advance('?').unwrap_or(0);
         let units: u32 = text
             .chars()
-            .map(|ch| u32::from(self.advances.get(&ch).copied().unwrap_or(fallback)))
+            .map(|ch| u32::from(self.advance(ch).unwrap_or(fallback)))
             .sum();
         units as f32 * size / self.units_per_em
     }
@@ -130,11 +133,10 @@ pub fn printable(text: &str, face: Face) -> String {
 /// for printpdf. Its name carries the six-letter tag PDF uses to mark a
 /// subset, derived from the characters so that equal subsets get equal tags.
 pub fn subset_font(face: Face, chars: &BTreeSet<char>) -> Result<ParsedFont, String> {
-    let full = ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
-        .ok_or("the embedded font does not parse")?;
+    let known = &metrics(face).glyphs;
     let mut glyphs: Vec<u16> = chars
         .iter()
-        .filter_map(|&ch| full.lookup_glyph_index(u32::from(ch)))
+        .filter_map(|ch| known.get(ch).map(|&(gid, _)| gid))
         .filter(|&gid| gid != 0)
         .collect();
     glyphs.sort_unstable();

@@ -49,18 +49,6 @@ impl Area {
             && other.right() <= self.right() + SLACK
             && other.bottom() <= self.bottom() + SLACK
     }
-
-    /// The smallest area holding both.
-    pub fn union(&self, other: &Area) -> Area {
-        let x = self.x.min(other.x);
-        let y = self.y.min(other.y);
-        Area {
-            x,
-            y,
-            width: self.right().max(other.right()) - x,
-            height: self.bottom().max(other.bottom()) - y,
-        }
-    }
 }
 
 /// The page size and the areas on it.
@@ -209,6 +197,15 @@ impl Item {
         }
     }
 
+    /// A line of text in `style` that ends at `right`.
+    pub fn text_right(right: f32, baseline: f32, text: &str, style: TextStyle) -> Item {
+        let mut item = Item::text(right, baseline, text, style);
+        if let Item::Text { x, width, .. } = &mut item {
+            *x -= *width;
+        }
+        item
+    }
+
     /// The area the item covers: for text, its advance width from the
     /// ascender to the descender; for lines, including their thickness.
     pub fn bounds(&self) -> Area {
@@ -292,13 +289,6 @@ impl Item {
     }
 }
 
-/// A bookmark in the PDF's outline (the navigation pane).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Bookmark {
-    pub title: String,
-    pub level: u8,
-}
-
 /// One laid-out page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
@@ -306,8 +296,9 @@ pub struct Page {
     pub body: Vec<Item>,
     /// The running header and footer, inside [`Geometry::margins`].
     pub furniture: Vec<Item>,
-    /// Headings that start on this page and go into the outline.
-    pub bookmarks: Vec<Bookmark>,
+    /// Headings that start on this page and go into the PDF's outline
+    /// (the navigation pane).
+    pub bookmarks: Vec<String>,
 }
 
 impl Page {
@@ -564,7 +555,8 @@ pub enum Align {
 pub struct TableStyle {
     pub text: TextStyle,
     pub header_fill: Rgb,
-    pub stripe: Rgb,
+    /// The fill of every second row, if any.
+    pub stripe: Option<Rgb>,
     pub rule: Rgb,
     pub padding: f32,
 }
@@ -580,7 +572,8 @@ struct Fragment {
     page_break_before: bool,
     /// The table header to put first when this fragment starts a page.
     repeat: Option<usize>,
-    bookmark: Option<Bookmark>,
+    /// A heading's title, for the outline.
+    bookmark: Option<String>,
 }
 
 /// Content flowed onto pages: add blocks in reading order, then
@@ -637,22 +630,17 @@ impl Flow {
         }
     }
 
-    /// A heading: kept with what follows, and put in the outline when
-    /// `level` is given (1 is the top level).
-    pub fn heading(&mut self, text: &str, style: TextStyle, outline: Option<u8>) {
+    /// A heading: kept with what follows, and put in the PDF's outline when
+    /// `outline` is set.
+    pub fn heading(&mut self, text: &str, style: TextStyle, outline: bool) {
         let first = self.fragments.len();
         self.paragraph(&[Span::plain(text)], style, 0.0);
         let added = self.fragments.len() - first;
         for fragment in &mut self.fragments[first..] {
             fragment.keep_with_next = true;
         }
-        if let Some(level) = outline
-            && added > 0
-        {
-            self.fragments[first].bookmark = Some(Bookmark {
-                title: printable(text, Face::Regular),
-                level,
-            });
+        if outline && added > 0 {
+            self.fragments[first].bookmark = Some(printable(text, Face::Regular));
         }
     }
 
@@ -739,7 +727,7 @@ impl Flow {
                 .map(|h| vec![Span::bold(h.as_str())])
                 .collect();
             let header = self
-                .table_rows(&header_cells, &columns, style, Some(style.header_fill))
+                .table_rows(&header_cells, &columns, style, Some(style.header_fill), 0.0)
                 .into_iter()
                 .next()
                 .unwrap_or_default();
@@ -750,9 +738,10 @@ impl Flow {
                 ..header
             });
         }
+        let header_height = header_index.map_or(0.0, |h| self.headers[h].height);
         for (i, row) in table.rows.iter().enumerate() {
-            let fill = (i % 2 == 1).then_some(style.stripe);
-            for slice in self.table_rows(row, &columns, style, fill) {
+            let fill = style.stripe.filter(|_| i % 2 == 1);
+            for slice in self.table_rows(row, &columns, style, fill, header_height) {
                 self.push(Fragment {
                     repeat: header_index,
                     ..slice
@@ -762,13 +751,15 @@ impl Flow {
     }
 
     /// One table row as fragments: one, or several slices when the row is
-    /// taller than a page can hold.
+    /// taller than a page can hold below the repeated header row
+    /// (`header_height` tall).
     fn table_rows(
         &self,
         cells: &[Vec<Span>],
         columns: &[(f32, f32, Align)],
         style: TableStyle,
         fill: Option<Rgb>,
+        header_height: f32,
     ) -> Vec<Fragment> {
         let pad = style.padding;
         let text = style.text;
@@ -782,8 +773,7 @@ impl Flow {
             .collect();
         let line_count = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let (leading, baseline) = line_box(text);
-        // Room for a slice: a page less a repeated header row.
-        let header_height = leading + 2.0 * pad;
+        // Room for a slice: a page less the repeated header row.
         let per_slice =
             (((self.geometry.body.height - header_height - 2.0 * pad) / leading).floor() as usize)
                 .max(1);
@@ -979,7 +969,7 @@ mod tests {
     fn pagination_never_leaves_the_body() {
         let mut flow = Flow::new(Geometry::A4);
         for i in 0..40 {
-            flow.heading(&format!("Rubrik {i}"), BODY.with_face(Face::Bold), Some(1));
+            flow.heading(&format!("Rubrik {i}"), BODY.with_face(Face::Bold), true);
             flow.paragraph(&[Span::plain("ord ".repeat(300))], BODY, 0.0);
             flow.space(8.0);
         }
@@ -1018,7 +1008,7 @@ mod tests {
         let style = TableStyle {
             text: BODY,
             header_fill: Rgb(200, 200, 200),
-            stripe: Rgb(240, 240, 240),
+            stripe: Some(Rgb(240, 240, 240)),
             rule: Rgb(100, 100, 100),
             padding: 4.0,
         };

@@ -19,8 +19,9 @@ pub mod texts;
 use std::fmt;
 use std::path::Path;
 
+use crate::assessment::Assessment;
 use crate::catalogue::Catalogue;
-use crate::evaluation::Evaluation;
+use crate::evaluation::{Evaluation, evaluate};
 use crate::questionnaire::Lang;
 
 pub use layout::{Geometry, Item, Page};
@@ -46,6 +47,8 @@ pub struct Report {
 /// Why a report could not be made or saved.
 #[derive(Debug)]
 pub enum ReportError {
+    /// No core questionnaire loaded, so there is nothing to score against.
+    NoCore,
     /// The PDF could not be assembled (a font failed to subset).
     Pdf(String),
     /// The file could not be written.
@@ -55,6 +58,12 @@ pub enum ReportError {
 impl fmt::Display for ReportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ReportError::NoCore => {
+                write!(
+                    f,
+                    "no core questionnaire could be loaded; run `airedo check`"
+                )
+            }
             ReportError::Pdf(message) => write!(f, "the PDF could not be made: {message}"),
             ReportError::Write(e) => write!(f, "the PDF could not be saved: {e}"),
         }
@@ -99,6 +108,43 @@ pub fn write(input: &ReportInput, path: &Path) -> Result<Report, ReportError> {
     let report = build(input)?;
     crate::storage::save_atomically(path, &report.pdf).map_err(ReportError::Write)?;
     Ok(report)
+}
+
+/// What [`write_assessment`] wrote.
+pub struct Written {
+    pub pages: usize,
+    pub bytes: usize,
+    /// What migrating the answers to the current questionnaires did, one
+    /// line per change (empty when nothing had to change).
+    pub migration: Vec<String>,
+}
+
+/// The report of `assessment` (compared with `previous`, if given), made
+/// now and saved to `path`: `airedo report` and the app's export button
+/// both come here. The language is the assessment's unless `lang` says
+/// otherwise.
+pub fn write_assessment(
+    catalogue: &Catalogue,
+    assessment: &Assessment,
+    previous: Option<&Assessment>,
+    lang: Option<Lang>,
+    path: &Path,
+) -> Result<Written, ReportError> {
+    let evaluation = evaluate(catalogue, assessment).ok_or(ReportError::NoCore)?;
+    let before = previous.and_then(|p| evaluate(catalogue, p));
+    let input = ReportInput {
+        catalogue,
+        evaluation: &evaluation,
+        previous: before.as_ref(),
+        lang: lang.unwrap_or(evaluation.assessment.language),
+        generated: now(),
+    };
+    let report = write(&input, path)?;
+    Ok(Written {
+        pages: report.pages.len(),
+        bytes: report.pdf.len(),
+        migration: evaluation.migration.lines(),
+    })
 }
 
 /// Seconds since 1970, for [`ReportInput::generated`].

@@ -69,7 +69,7 @@ pub fn write(pages: &[Page], geometry: &Geometry, meta: &Metadata) -> Result<Vec
             ops,
         ));
         for bookmark in &page.bookmarks {
-            doc.add_bookmark(&bookmark.title, index + 1);
+            doc.add_bookmark(bookmark, index + 1);
         }
     }
     doc.pages = pdf_pages;
@@ -143,8 +143,14 @@ fn point(x: f32, y: f32, geometry: &Geometry) -> LinePoint {
 fn page_ops(page: &Page, geometry: &Geometry, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
     let mut ops = Vec::new();
     let items: Vec<&Item> = page.body.iter().chain(&page.furniture).collect();
-    // Shapes first, so text is never hidden under a fill.
-    for item in &items {
+    // Rectangle fills first, then lines and polygons, then text: a row's
+    // fill never covers the rule of the row above, and nothing hides text.
+    let (fills, strokes): (Vec<&Item>, Vec<&Item>) = items
+        .iter()
+        .copied()
+        .filter(|item| !matches!(item, Item::Text { .. }))
+        .partition(|item| matches!(item, Item::Rect { .. }));
+    for item in fills.into_iter().chain(strokes) {
         match item {
             Item::Rect { area, fill } => {
                 ops.push(Op::SetFillColor { col: color(*fill) });

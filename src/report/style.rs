@@ -53,7 +53,7 @@ pub const FURNITURE: TextStyle = style(Face::Regular, 8.0, 10.0, TEXT_WEAK);
 pub const TABLE: TableStyle = TableStyle {
     text: style(Face::Regular, 9.0, 12.5, TEXT),
     header_fill: ACCENT_SOFT,
-    stripe: SURFACE,
+    stripe: Some(SURFACE),
     rule: BORDER,
     padding: 4.0,
 };

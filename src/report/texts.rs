@@ -101,6 +101,7 @@ text_table! {
     levels_table: "Mognadsnivåer", "Maturity levels";
     name: "Namn", "Name";
     scores: "Poäng", "Scores";
+    meaning: "Vad nivån innebär", "What the level means";
     weights_table: "Dimensionernas vikt och underlag", "The dimensions' weights and basis";
     weight: "Vikt", "Weight";
     answered: "Besvarade", "Answered";

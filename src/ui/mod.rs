@@ -412,23 +412,15 @@ impl App {
         let (sender, receiver) = std::sync::mpsc::channel();
         let target = path.clone();
         std::thread::spawn(move || {
-            let result = (|| {
-                let evaluation = crate::evaluation::evaluate(&catalogue, &assessment)
-                    .ok_or_else(|| "no core questionnaire is loaded".to_string())?;
-                let before = previous
-                    .as_ref()
-                    .and_then(|p| crate::evaluation::evaluate(&catalogue, p));
-                let input = crate::report::ReportInput {
-                    catalogue: &catalogue,
-                    evaluation: &evaluation,
-                    previous: before.as_ref(),
-                    lang: evaluation.assessment.language,
-                    generated: crate::report::now(),
-                };
-                crate::report::write(&input, &target)
-                    .map(|report| report.pages.len())
-                    .map_err(|e| e.to_string())
-            })();
+            let result = crate::report::write_assessment(
+                &catalogue,
+                &assessment,
+                previous.as_ref(),
+                None,
+                &target,
+            )
+            .map(|written| written.pages)
+            .map_err(|e| e.to_string());
             let _ = sender.send(result);
         });
         self.pdf_job = Some(PdfJob { path, receiver });

@@ -21,12 +21,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
     };
     let r = &e.results;
     let level_of = |level: Option<u8>| level.and_then(|n| core.maturity_level(n));
-    let dimension_name = |id: &str| {
-        core.dimensions
-            .iter()
-            .find(|d| d.id == id)
-            .map_or("", |d| d.name.get(lang))
-    };
+    let dimension_name = |id: &str| core.dimension(id).map_or("", |d| d.name.get(lang));
     let question_text = |id: &str| {
         e.question(id)
             .map_or(id.to_string(), |q| q.text.get(lang).to_string())
