@@ -46,6 +46,7 @@ macro_rules! text_table {
 }
 
 pub mod assessment;
+pub mod authoring;
 pub mod catalogue;
 pub mod cli;
 pub mod compare;

@@ -4,9 +4,11 @@
 //! codes: 0 success, 1 the command ran but found errors, 2 bad usage or I/O.
 
 mod check;
+mod coverage;
 mod new_sector;
 pub mod report;
 pub mod score;
+mod strings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
