@@ -51,6 +51,11 @@ pub enum Command {
         /// Hold the files to the rules for shipped modules (sv and en both required).
         #[arg(long)]
         shipped: bool,
+        /// Print what each module covers: questions and the highest score per
+        /// dimension, reachable recommendations, strategy sections cited,
+        /// texts missing a language.
+        #[arg(long)]
+        coverage: bool,
     },
     /// List the questionnaire modules in force.
     List,
@@ -89,6 +94,8 @@ pub enum Command {
         #[arg(long, value_name = "OLD")]
         compare: Option<PathBuf>,
     },
+    /// Export a module's texts to a CSV sheet for translators, or import them back.
+    Strings(strings::StringsArgs),
     /// Write a commented skeleton for a new sector module into the user folder.
     NewSector {
         /// The sector id: lower case letters, digits, '_' and '-'.
@@ -123,7 +130,17 @@ pub fn main() -> ExitCode {
         };
     };
     let code = match command {
-        Command::Check { paths, shipped } => check::check(&cli, paths, *shipped),
+        Command::Check {
+            paths,
+            shipped,
+            coverage: false,
+        } => check::check(&cli, paths, *shipped),
+        Command::Check {
+            paths,
+            shipped,
+            coverage: true,
+        } => coverage::run(&cli, paths, *shipped),
+        Command::Strings(args) => strings::run(&cli, args),
         Command::List => check::list(&cli),
         Command::NewSector { id, force } => new_sector::new_sector(&cli, id, *force),
         Command::Score { file, json, lang } => score::score(&cli, file, *json, *lang),

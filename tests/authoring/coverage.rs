@@ -1,0 +1,1 @@
+//! `airedo check --coverage`: being written.

@@ -1,0 +1,1 @@
+//! `airedo strings`: being written.
