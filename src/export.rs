@@ -1,20 +1,15 @@
 //! Answers as CSV, for a spreadsheet: one row per shown question.
 //!
 //! UTF-8 with a byte-order mark, so spreadsheet programs on Windows keep
-//! å, ä and ö; fields quoted per RFC 4180.
+//! å, ä and ö; fields quoted per RFC 4180 (see [`csv`], shared with the
+//! translators' sheet of `airedo strings`).
+
+pub mod csv;
 
 use crate::evaluation::Evaluation;
 use crate::questionnaire::{Lang, QuestionKind};
 use crate::scoring::QuestionState;
 use crate::wording::answer_text;
-
-fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
-}
 
 /// The answers of an evaluated assessment as CSV text.
 pub fn answers_csv(evaluation: &Evaluation, lang: Lang) -> String {
@@ -38,9 +33,8 @@ pub fn answers_csv(evaluation: &Evaluation, lang: Lang) -> String {
             "note",
         ],
     };
-    let mut out = String::from('\u{feff}');
-    out.push_str(&header.map(quote).join(","));
-    out.push_str("\r\n");
+    let mut out = String::from(csv::BOM);
+    out.push_str(&csv::record(&header));
     let assessment = &evaluation.assessment;
     for module in &evaluation.modules {
         for section in &module.sections {
@@ -73,8 +67,7 @@ pub fn answers_csv(evaluation: &Evaluation, lang: Lang) -> String {
                     &score,
                     note,
                 ];
-                out.push_str(&row.map(quote).join(","));
-                out.push_str("\r\n");
+                out.push_str(&csv::record(&row));
             }
         }
     }

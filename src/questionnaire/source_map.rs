@@ -3,10 +3,12 @@
 //! ron keeps no positions on parsed values, yet every problem the validator
 //! finds after parsing must name its `line:col`. So we scan the text a second
 //! time with a small structural scanner and record, for every value, its path
-//! from the root (`sections[2].questions[0].dimension`) and where it starts.
+//! from the root (`sections[2].questions[0].dimension`) and the bytes it spans.
 //! The validator speaks in the same paths, and [`SourceMap::locate`] turns them
 //! into positions, falling back to the nearest enclosing value that exists
-//! (a field left to its default has no text of its own).
+//! (a field left to its default has no text of its own). The translation
+//! import (`authoring::strings`) uses [`SourceMap::span`] to rewrite single
+//! string literals in place.
 //!
 //! Path syntax: `.name` for a named field, `[i]` for the i-th item of a list
 //! or the i-th value inside `Name(…)` written without field names. `Some(x)`
@@ -14,6 +16,7 @@
 //! parsed it); on anything it does not understand it stops, keeping what it has.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// A 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -37,8 +40,8 @@ pub struct SourceMap {
 struct Scanned {
     /// Byte offset of the start of every line.
     line_starts: Vec<usize>,
-    /// Byte offset where each value starts, by path.
-    positions: HashMap<String, usize>,
+    /// The bytes each value spans, by path.
+    spans: HashMap<String, Range<usize>>,
     /// Where each `( … )` / `[ … ]` that closes at a byte offset opened.
     openings: HashMap<usize, usize>,
 }
@@ -56,18 +59,18 @@ impl SourceMap {
         self.scanned.get_or_init(|| {
             let text = self.text.as_str();
             let mut scanner = Scanner::new(text, 0);
-            let mut positions = HashMap::new();
+            let mut spans = HashMap::new();
             scanner.skip_trivia();
             while scanner.peek() == Some('#') {
                 scanner.skip_attribute();
                 scanner.skip_trivia();
             }
-            let _ = scanner.value("", &mut positions);
+            let _ = scanner.value("", &mut spans);
             Scanned {
                 line_starts: std::iter::once(0)
                     .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                     .collect(),
-                positions,
+                spans,
                 openings: std::mem::take(&mut scanner.openings),
             }
         })
@@ -98,18 +101,18 @@ impl SourceMap {
     pub fn locate(&self, path: &str) -> Position {
         let mut path = path;
         loop {
-            if let Some(&offset) = self.scanned().positions.get(path) {
-                return self.position(offset);
+            if let Some(span) = self.scanned().spans.get(path) {
+                return self.position(span.start);
             }
             match path.rfind(['.', '[']) {
                 Some(cut) => path = &path[..cut],
                 None => {
                     return self
                         .scanned()
-                        .positions
+                        .spans
                         .get("")
-                        .map_or(Position { line: 1, col: 1 }, |&offset| {
-                            self.position(offset)
+                        .map_or(Position { line: 1, col: 1 }, |span| {
+                            self.position(span.start)
                         });
                 }
             }
@@ -119,14 +122,22 @@ impl SourceMap {
     /// The position of the value at exactly this path, if the text has one.
     pub fn get(&self, path: &str) -> Option<Position> {
         self.scanned()
-            .positions
+            .spans
             .get(path)
-            .map(|&offset| self.position(offset))
+            .map(|span| self.position(span.start))
+    }
+
+    /// The bytes of the value at exactly this path, in the text the map was
+    /// built from: a string literal with its quotes, a record from its name
+    /// or `(` to its `)`. For `Some(x)`, the span of `x`. Lets a tool edit
+    /// one value in place and leave every other byte of the file alone.
+    pub fn span(&self, path: &str) -> Option<Range<usize>> {
+        self.scanned().spans.get(path).cloned()
     }
 
     /// Whether the text has a value at exactly this path.
     pub fn contains(&self, path: &str) -> bool {
-        self.scanned().positions.contains_key(path)
+        self.scanned().spans.contains_key(path)
     }
 }
 
@@ -150,6 +161,14 @@ pub fn field_extent(text: &str, start: usize) -> Option<std::ops::Range<usize>> 
         return Some(start..scanner.pos);
     }
     Some(start..after_value)
+}
+
+/// The first byte at or after `pos` that is neither whitespace nor part of
+/// a comment: where the next token of a RON text starts.
+pub fn skip_trivia(text: &str, pos: usize) -> usize {
+    let mut scanner = Scanner::new(text, pos);
+    scanner.skip_trivia();
+    scanner.pos
 }
 
 /// The byte offset of a 1-based line and character column in `text`.
@@ -276,12 +295,26 @@ impl<'a> Scanner<'a> {
     }
 
     /// Scans one value, recording it and everything inside it under `path`.
-    fn value(&mut self, path: &str, map: &mut HashMap<String, usize>) -> Option<()> {
+    fn value(&mut self, path: &str, map: &mut HashMap<String, Range<usize>>) -> Option<()> {
         if self.depth > MAX_DEPTH {
             return None;
         }
         self.skip_trivia();
-        map.insert(path.to_string(), self.pos);
+        let start = self.pos;
+        map.insert(path.to_string(), start..start);
+        let scanned = self.value_body(path, map);
+        // `Some(x)` records `x` under the same path first; keep that span.
+        if scanned.is_some()
+            && let Some(span) = map.get_mut(path)
+            && span.start == start
+        {
+            span.end = self.pos;
+        }
+        scanned
+    }
+
+    /// The value itself, once its start is recorded.
+    fn value_body(&mut self, path: &str, map: &mut HashMap<String, Range<usize>>) -> Option<()> {
         let c = self.peek()?;
         match c {
             '(' => self.body(path, map, ')'),
@@ -331,8 +364,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// `(field: v, …)`, `(v, …)` or `[v, …]`, starting at the opening bracket.
-    fn body(&mut self, path: &str, map: &mut HashMap<String, usize>, close: char) -> Option<()> {
-        let opening = map.get(path).copied().unwrap_or(self.pos);
+    fn body(
+        &mut self,
+        path: &str,
+        map: &mut HashMap<String, Range<usize>>,
+        close: char,
+    ) -> Option<()> {
+        let opening = map.get(path).map_or(self.pos, |span| span.start);
         self.bump();
         self.depth += 1;
         let mut index = 0;
@@ -388,7 +426,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn map(&mut self, path: &str, map: &mut HashMap<String, usize>) -> Option<()> {
+    fn map(&mut self, path: &str, map: &mut HashMap<String, Range<usize>>) -> Option<()> {
         self.bump();
         self.depth += 1;
         let mut index = 0;
@@ -493,6 +531,25 @@ Module(
     }
 
     #[test]
+    fn records_the_span_of_each_value() {
+        let map = SourceMap::build(SAMPLE);
+        let span_text = |path: &str| map.span(path).map(|span| &SAMPLE[span]);
+        assert_eq!(span_text("id"), Some("\"core\""));
+        assert_eq!(span_text("sections[1]"), Some("(id: \"b\")"));
+        assert_eq!(
+            span_text("sections[0].text"),
+            Some("r#\"raw \"quoted\" text\"#")
+        );
+        // Some(…) is transparent: the span is the value inside.
+        assert_eq!(
+            span_text("sections[0].show_if"),
+            Some("All([Answered(\"x\"), AnswerIs(question: \"q\", option: \"o\")])")
+        );
+        assert_eq!(span_text("sections[0].labels.k"), Some("1"));
+        assert_eq!(span_text("sections[0].missing"), None);
+    }
+
+    #[test]
     fn falls_back_to_the_nearest_ancestor() {
         let map = SourceMap::build(SAMPLE);
         assert_eq!(map.locate("sections[1].weight"), map.locate("sections[1]"));
@@ -504,6 +561,13 @@ Module(
         let start = text.find("wieght").unwrap();
         let range = field_extent(text, start).unwrap();
         assert_eq!(&text[range], "wieght: [1, (x: 2)],");
+    }
+
+    #[test]
+    fn skips_whitespace_and_comments() {
+        let text = "a /* x /* y */ */ // z\n  , b";
+        assert_eq!(&text[skip_trivia(text, 1)..], ", b");
+        assert_eq!(skip_trivia(text, 0), 0);
     }
 
     #[test]
