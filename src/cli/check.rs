@@ -7,11 +7,23 @@ use crate::catalogue::{self, Catalogue, Origin};
 use crate::questionnaire::{Lang, ModuleKind, Problem};
 
 pub fn check(cli: &Cli, paths: &[PathBuf], shipped: bool) -> u8 {
-    let catalogue = if paths.is_empty() {
+    let catalogue = load(cli, paths, shipped);
+    report_problems(&catalogue, paths)
+}
+
+/// The catalogue `check` looks at: the modules in force, or the named files
+/// checked as the modules in force.
+pub(super) fn load(cli: &Cli, paths: &[PathBuf], shipped: bool) -> Catalogue {
+    if paths.is_empty() {
         Catalogue::load(&cli.user_dirs())
     } else {
         catalogue::check_paths(paths, &cli.user_dirs(), shipped)
-    };
+    }
+}
+
+/// Prints the problems and the summary line; returns the exit code
+/// (1 when there is an error). Shared with `check --coverage`.
+pub(super) fn report_problems(catalogue: &Catalogue, paths: &[PathBuf]) -> u8 {
     // When files are named, report on those; the shipped ones only if broken.
     let relevant: Vec<&Problem> = catalogue
         .problems

@@ -55,10 +55,7 @@ pub struct Context<'a> {
 
 /// Checks one module; returns every problem found.
 pub fn validate_module(source: &Source, context: &Context) -> Vec<Problem> {
-    let mut check = Checker::new(source, context);
-    check.run();
-    check.problems.sort_by_key(|p| (p.line, p.col));
-    check.problems
+    validate_with_reachability(source, context).0
 }
 
 /// Whether an id is made only of the characters the format allows.
@@ -75,6 +72,54 @@ pub fn is_valid_id(id: &str) -> bool {
 pub fn is_valid_module_id(id: &str) -> bool {
     is_valid_id(id) && !id.contains('.') && id.len() <= 40
 }
+
+/// What the reachability search concluded about one recommendation's trigger.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TriggerReach {
+    /// Some set of answers makes `when` true.
+    Reachable,
+    /// No set of answers does; `reason` says why, as far as the search knows.
+    Unreachable { reason: String },
+    /// More answer combinations than [`MAX_COMBINATIONS`]; not proven either way.
+    Unproven { combinations: usize },
+    /// The search did not look at it; `reason` says why.
+    NotSearched { reason: &'static str },
+}
+
+/// The reachability search's conclusions, as data rather than problems.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reachability {
+    /// One per recommendation, in file order.
+    pub recommendations: Vec<TriggerReach>,
+    /// The module's questions that can never be shown, because their own
+    /// `show_if` or their section's can never hold. In file order.
+    pub never_shown: Vec<String>,
+}
+
+/// Checks one module like [`validate_module`] and also returns what the
+/// reachability search concluded. `airedo check --coverage` lists reachable
+/// and unreachable recommendations from this, so there is one proof, the
+/// one `check` reports from, and the two can never disagree.
+pub fn validate_with_reachability(
+    source: &Source,
+    context: &Context,
+) -> (Vec<Problem>, Reachability) {
+    let mut check = Checker::new(source, context);
+    check.run();
+    check.problems.sort_by_key(|p| (p.line, p.col));
+    (check.problems, check.reachability)
+}
+
+/// Why a recommendation can never fire, as far as the search can tell.
+const NEVER_TRIGGERED: &str =
+    "no set of answers for the organisation types in applies_to makes `when` true";
+/// Why a trigger was not searched when the module's conditions form a cycle
+/// or the module is over the limits (the search is skipped for the whole module).
+const NOT_SEARCHED_MODULE: &str =
+    "the module has errors that stop the search (a cycle of conditions, or too many items)";
+/// Why a trigger with a broken reference was not searched.
+const NOT_SEARCHED_BROKEN: &str =
+    "its condition names something that does not exist or does not fit";
 
 /// A question as the checker sees it: where it is and in what order it comes.
 struct QuestionRef<'a> {
@@ -107,6 +152,8 @@ struct Checker<'a> {
     broken: HashSet<*const Condition>,
     /// Ids other modules already use, with the module that uses them.
     taken: HashMap<(IdKind, &'a str), &'a str>,
+    /// What the reachability search concluded, kept as data for `--coverage`.
+    reachability: Reachability,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -187,6 +234,15 @@ impl<'a> Checker<'a> {
             contacts,
             problems: Vec::new(),
             broken: HashSet::new(),
+            reachability: Reachability {
+                recommendations: vec![
+                    TriggerReach::NotSearched {
+                        reason: NOT_SEARCHED_MODULE
+                    };
+                    module.recommendations.len()
+                ],
+                never_shown: Vec::new(),
+            },
         }
     }
 
@@ -1088,11 +1144,16 @@ impl<'a> Checker<'a> {
                     .map_or(usize::MAX, |q| q.order);
                 let path = format!("sections[{s}].show_if");
                 match self.reachable(condition, Usage::Visibility { order }) {
-                    Reach::Never => self.report(
-                        ProblemCode::NeverTrue,
-                        &path,
-                        format!("section `{}` can never be shown: no set of answers makes its condition true", section.id),
-                    ),
+                    Reach::Never => {
+                        self.report(
+                            ProblemCode::NeverTrue,
+                            &path,
+                            format!("section `{}` can never be shown: no set of answers makes its condition true", section.id),
+                        );
+                        self.reachability
+                            .never_shown
+                            .extend(section.questions.iter().map(|q| q.id.clone()));
+                    }
                     Reach::Unknown(n) => self.too_complex(&path, n),
                     Reach::Possible => {}
                 }
@@ -1105,14 +1166,19 @@ impl<'a> Checker<'a> {
                         .map_or(usize::MAX, |q| q.order);
                     let path = format!("sections[{s}].questions[{q}].show_if");
                     match self.reachable(condition, Usage::Visibility { order }) {
-                        Reach::Never => self.report(
-                            ProblemCode::NeverTrue,
-                            &path,
-                            format!(
-                                "question `{}` can never be shown: no set of answers makes its condition true (it may depend on a question that is itself hidden, or on contradicting answers)",
-                                question.id
-                            ),
-                        ),
+                        Reach::Never => {
+                            self.report(
+                                ProblemCode::NeverTrue,
+                                &path,
+                                format!(
+                                    "question `{}` can never be shown: no set of answers makes its condition true (it may depend on a question that is itself hidden, or on contradicting answers)",
+                                    question.id
+                                ),
+                            );
+                            if !self.reachability.never_shown.contains(&question.id) {
+                                self.reachability.never_shown.push(question.id.clone());
+                            }
+                        }
                         Reach::Unknown(n) => self.too_complex(&path, n),
                         Reach::Possible => {}
                     }
@@ -1121,17 +1187,56 @@ impl<'a> Checker<'a> {
         }
         for (r, rec) in module.recommendations.iter().enumerate() {
             let path = format!("recommendations[{r}].when");
-            match self.reachable(&rec.when, Usage::Trigger) {
+            let reach = self.reachable(&rec.when, Usage::Trigger);
+            self.reachability.recommendations[r] = self.trigger_reach(&rec.when, &reach);
+            match reach {
                 Reach::Never => self.report(
                     ProblemCode::UnreachableRecommendation,
                     &path,
                     format!(
-                        "recommendation `{}` can never be triggered: no set of answers for the organisation types in applies_to makes `when` true",
+                        "recommendation `{}` can never be triggered: {NEVER_TRIGGERED}",
                         rec.id
                     ),
                 ),
                 Reach::Unknown(n) => self.too_complex(&path, n),
                 Reach::Possible => {}
+            }
+        }
+    }
+
+    /// The search's verdict on a trigger, as data. A broken condition is
+    /// passed as possible by [`Checker::reachable`] (to keep noise down), so it
+    /// is told apart here; a never-shown question it names is the likely reason.
+    fn trigger_reach(&self, condition: &Condition, reach: &Reach) -> TriggerReach {
+        if self.broken.contains(&(condition as *const Condition)) {
+            return TriggerReach::NotSearched {
+                reason: NOT_SEARCHED_BROKEN,
+            };
+        }
+        match reach {
+            Reach::Possible => TriggerReach::Reachable,
+            Reach::Unknown(combinations) => TriggerReach::Unproven {
+                combinations: *combinations,
+            },
+            Reach::Never => {
+                let mut hidden: Vec<&str> = condition
+                    .questions()
+                    .into_iter()
+                    .filter(|q| self.reachability.never_shown.iter().any(|h| h == q))
+                    .collect();
+                hidden.dedup();
+                let reason = match hidden.as_slice() {
+                    [] => NEVER_TRIGGERED.to_string(),
+                    names => format!(
+                        "{NEVER_TRIGGERED}; it names {}, which can never be shown",
+                        names
+                            .iter()
+                            .map(|q| format!("`{q}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                TriggerReach::Unreachable { reason }
             }
         }
     }
