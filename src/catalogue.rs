@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::questionnaire::load::{MAX_FILE_BYTES, Parsed, parse_module, problem_at};
@@ -431,21 +432,40 @@ fn read_path_inner(
         }
         return;
     }
-    if metadata.len() > MAX_FILE_BYTES as u64 {
-        problems.push(problem_at(
+    if !metadata.is_file() {
+        // A device or a pipe (`/dev/zero`, a FIFO) would never end, or block.
+        problems.push(unreadable(std::io::Error::other(
+            "not a regular file (a device, pipe or socket)",
+        )));
+        return;
+    }
+    let too_large = |size: String| {
+        problem_at(
             &name,
             ProblemCode::TooLarge,
             Position { line: 1, col: 1 },
             format!(
-                "the file is {} bytes; questionnaire files may be at most {MAX_FILE_BYTES} bytes",
-                metadata.len()
+                "the file is {size} bytes; questionnaire files may be at most {MAX_FILE_BYTES} bytes"
             ),
-        ));
+        )
+    };
+    if metadata.len() > MAX_FILE_BYTES as u64 {
+        problems.push(too_large(metadata.len().to_string()));
         return;
     }
-    match fs::read(path) {
+    // Bounded, as the file may grow between the look and the read.
+    let read = fs::File::open(path).and_then(|file| {
+        let mut bytes = Vec::new();
+        file.take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)?;
+        Ok(bytes)
+    });
+    match read {
+        Ok(bytes) if bytes.len() > MAX_FILE_BYTES => {
+            problems.push(too_large(format!("more than {MAX_FILE_BYTES}")));
+        }
         Ok(bytes) => sources.push(SourceFile {
-            name,
+            name: name.clone(),
             bytes,
             origin,
             shipped: false,

@@ -52,6 +52,8 @@ pub mod cli;
 pub mod compare;
 pub mod evaluation;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod paths;
 pub mod questionnaire;
 pub mod recommend;
@@ -59,6 +61,7 @@ pub mod report;
 pub mod scoring;
 pub mod storage;
 pub mod strategy;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod wording;
 

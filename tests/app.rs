@@ -439,25 +439,138 @@ fn closing_halfway_and_reopening_resumes_where_the_user_left_off() {
     assert!(session.assessment.answers.len() > 5);
 }
 
+/// Files the app cannot open, each with the start of what the app says.
+fn unopenable_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let good = std::fs::read_to_string("examples/manufacturing-firm.ron").unwrap();
+    vec![
+        (
+            "avbruten",
+            good.as_bytes()[..good.len() / 3].to_vec(),
+            "avbruten.ron: Filen är skadad eller är ingen bedömningsfil (fel på rad",
+        ),
+        (
+            "skräp",
+            (0..2048u32).map(|i| (i * 7919 % 251) as u8).collect(),
+            "skräp.ron: Filen är skadad eller är ingen bedömningsfil",
+        ),
+        ("tom", Vec::new(), "tom.ron: Filen är tom."),
+        (
+            "framtida",
+            good.replace("format: 1,", "format: 3,").into_bytes(),
+            "framtida.ron: Filen är sparad av en nyare version av AI-redo (filformat 3; den här versionen läser format 1).",
+        ),
+        (
+            "okänd-sektor",
+            good.replace(
+                "primary_sector: \"manufacturing\"",
+                "primary_sector: \"tourism\"",
+            )
+            .into_bytes(),
+            "okänd-sektor.ron: Bedömningen besvarar frågeformuläret «tourism», som inte finns på den här datorn.",
+        ),
+    ]
+}
+
 #[test]
-fn a_corrupt_assessment_is_reported_moved_aside_and_the_app_keeps_running() {
+fn unopenable_assessments_are_explained_moved_aside_and_the_app_keeps_running() {
     let data = tempfile::tempdir().unwrap();
     let folder = data.path().join("assessments");
     std::fs::create_dir_all(&folder).unwrap();
-    std::fs::write(folder.join("trasig.ron"), "Assessment(format: 1, app_v").unwrap();
-    let harness = harness(data.path(), WINDOW);
-    harness.get_by_label_contains(Texts::get(Lang::Sv).moved_aside);
-    assert!(!folder.join("trasig.ron").exists());
-    let moved: Vec<_> = std::fs::read_dir(&folder)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    std::fs::copy("examples/municipality.ron", folder.join("hel.ron")).unwrap();
+    let files = unopenable_files();
+    for (stem, bytes, _) in &files {
+        std::fs::write(folder.join(format!("{stem}.ron")), bytes).unwrap();
+    }
+    let mut harness = harness(data.path(), WINDOW);
+    let t = Texts::get(Lang::Sv);
+    harness.get_by_label_contains(t.moved_aside);
+    for (stem, bytes, message) in &files {
+        let shown = harness.get_by_label_contains(message);
+        let node = shown.accesskit_node();
+        let label = node.label().or_else(|| node.value()).unwrap_or_default();
+        assert!(label.contains("Filen flyttades oförändrad till"), "{label}");
+        assert!(!folder.join(format!("{stem}.ron")).exists());
+        let moved: Vec<_> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("{stem}."))
+            })
+            .collect();
+        assert_eq!(moved.len(), 1, "{moved:?}");
+        assert_eq!(
+            &std::fs::read(&moved[0]).unwrap(),
+            bytes,
+            "{stem}: unchanged"
+        );
+        assert!(label.contains(&moved[0].display().to_string()), "{label}");
+    }
+    // The good assessment is still listed, and the app still works.
+    let listed = &harness.state().recent;
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].assessment.profile.name, "Älvdalby kommun");
     assert!(
-        moved
-            .iter()
-            .any(|n| n.to_string_lossy().starts_with("trasig.corrupt-")),
-        "{moved:?}"
+        harness
+            .query_all_by_label_contains("Älvdalby kommun")
+            .next()
+            .is_some()
     );
+    harness
+        .get_by_role_and_label(Role::Button, t.new_assessment)
+        .click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().page, Page::Profile);
+}
+
+#[test]
+fn opening_or_importing_a_bad_file_says_why_and_loses_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let mut harness = harness(data.path(), WINDOW);
+    let t = Texts::get(Lang::Sv);
+    for (stem, bytes, message) in unopenable_files() {
+        for import in [true, false] {
+            let path = outside.path().join(format!("{stem}.ron"));
+            std::fs::write(&path, &bytes).unwrap();
+            harness.state_mut().dialogs.typed_path = path.display().to_string();
+            harness.run();
+            let button = if import {
+                t.import_file.trim_end_matches('…')
+            } else {
+                t.open
+            };
+            harness
+                .query_all_by_role_and_label(Role::Button, button)
+                .next()
+                .unwrap()
+                .click_accesskit();
+            harness.run();
+            let Some(airedo::ui::Notice::Error(notice)) = harness.state().notice.clone() else {
+                panic!("{stem}: no error notice");
+            };
+            assert!(notice.starts_with(t.open_failed), "{notice}");
+            assert!(notice.contains(message), "{notice}");
+            if import {
+                // Import only reads: the file stays where it was, unchanged.
+                assert_eq!(std::fs::read(&path).unwrap(), bytes);
+                assert!(!notice.contains("flyttades"), "{notice}");
+            } else {
+                // Opened files are saved to, so a bad one is moved aside.
+                assert!(!path.exists());
+                assert!(
+                    notice.contains("Filen flyttades oförändrad till"),
+                    "{notice}"
+                );
+            }
+            assert!(harness.state().session.is_none());
+            assert_eq!(harness.state().page, Page::Start);
+        }
+    }
+    // Nothing bad was copied into the store.
+    assert!(harness.state().recent.is_empty());
 }
 
 #[test]

@@ -200,27 +200,46 @@ impl Assessment {
 /// Why an assessment file could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
+    /// Nothing in the file but white space.
+    Empty,
     /// Not RON, not this shape, not UTF-8, or too large: the problem, located.
     Invalid(Problem),
     /// Written by a newer AI-redo in a file format this build cannot read.
     NewerFormat { found: u32 },
     /// An older format this build has no migration for.
     UnknownFormat { found: u32 },
+    /// The file answers questionnaire modules this installation does not have.
+    UnknownQuestionnaires { ids: Vec<String> },
 }
 
 impl ReadError {
-    /// A short word for file names of files moved aside: `corrupt` or `newer`.
+    /// Every word [`ReadError::kind`] gives, for recognising files moved aside.
+    pub const KINDS: [&'static str; 5] = [
+        "empty",
+        "corrupt",
+        "newer-version",
+        "unsupported",
+        "unknown-questionnaire",
+    ];
+
+    /// A short word for the names of files moved aside
+    /// (`NAME.<kind>-<time>.ron`), saying why.
     pub fn kind(&self) -> &'static str {
-        match self {
-            ReadError::Invalid(_) => "corrupt",
-            ReadError::NewerFormat { .. } | ReadError::UnknownFormat { .. } => "unsupported",
-        }
+        let index = match self {
+            ReadError::Empty => 0,
+            ReadError::Invalid(_) => 1,
+            ReadError::NewerFormat { .. } => 2,
+            ReadError::UnknownFormat { .. } => 3,
+            ReadError::UnknownQuestionnaires { .. } => 4,
+        };
+        Self::KINDS[index]
     }
 }
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            ReadError::Empty => write!(f, "the file is empty"),
             ReadError::Invalid(problem) => write!(f, "{problem}"),
             ReadError::NewerFormat { found } => write!(
                 f,
@@ -229,6 +248,17 @@ impl std::fmt::Display for ReadError {
             ReadError::UnknownFormat { found } => write!(
                 f,
                 "unknown assessment format {found}; this version reads format {ASSESSMENT_FORMAT}"
+            ),
+            ReadError::UnknownQuestionnaires { ids } => write!(
+                f,
+                "the assessment answers questionnaire module{} {}, which {} not installed; add {} with --questionnaires DIR or to the data folder's questionnaires folder",
+                if ids.len() == 1 { "" } else { "s" },
+                ids.iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if ids.len() == 1 { "is" } else { "are" },
+                if ids.len() == 1 { "it" } else { "them" },
             ),
         }
     }
@@ -249,17 +279,14 @@ pub fn parse_assessment(file: &str, bytes: &[u8]) -> Result<Assessment, ReadErro
     if bytes.len() > MAX_ASSESSMENT_BYTES {
         return Err(invalid(
             ProblemCode::TooLarge,
+            // The reader stops one byte past the limit, so the size is not known.
             format!(
-                "the file is {} bytes; assessment files may be at most {MAX_ASSESSMENT_BYTES} bytes",
-                bytes.len()
+                "the file is larger than {MAX_ASSESSMENT_BYTES} bytes, the most an assessment file may be"
             ),
         ));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(invalid(
-            ProblemCode::Syntax,
-            "the file is empty".to_string(),
-        ));
+        return Err(ReadError::Empty);
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(invalid(
@@ -285,6 +312,42 @@ pub fn parse_assessment(file: &str, bytes: &[u8]) -> Result<Assessment, ReadErro
     ron_options()
         .from_str::<Assessment>(text)
         .map_err(|error| ReadError::Invalid(problem_from_ron(file, &error)))
+}
+
+/// Parses an assessment file and checks that this installation has every
+/// questionnaire module it answers: what the app and the command line open.
+pub fn read_assessment(
+    file: &str,
+    bytes: &[u8],
+    catalogue: &Catalogue,
+) -> Result<Assessment, ReadError> {
+    let assessment = parse_assessment(file, bytes)?;
+    let ids = unknown_questionnaires(&assessment, catalogue);
+    if ids.is_empty() {
+        Ok(assessment)
+    } else {
+        Err(ReadError::UnknownQuestionnaires { ids })
+    }
+}
+
+/// The module ids an assessment names, in its profile or its answers, that
+/// the catalogue lacks. Answers set aside by a migration are not counted:
+/// they are kept for the record, not answered.
+pub fn unknown_questionnaires(assessment: &Assessment, catalogue: &Catalogue) -> Vec<String> {
+    let profile = assessment
+        .profile
+        .primary_sector
+        .iter()
+        .chain(&assessment.profile.other_sectors);
+    let answered = assessment.answers.values().map(|given| &given.module);
+    let mut ids: Vec<String> = profile
+        .chain(answered)
+        .filter(|id| catalogue.module(id).is_none())
+        .cloned()
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// Writes an assessment as the RON text saved to disk.

@@ -120,14 +120,7 @@ impl Cli {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = &cli.command else {
-        return match crate::ui::run(cli.questionnaires.clone().into_iter().collect()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("error: the window could not be opened: {error}");
-                eprintln!("(the command line still works: `airedo --help`)");
-                ExitCode::from(2)
-            }
-        };
+        return open_app(&cli);
     };
     let code = match command {
         Command::Check {
@@ -153,4 +146,24 @@ pub fn main() -> ExitCode {
         } => report::report(&cli, file, output.as_deref(), *lang, compare.as_deref()),
     };
     ExitCode::from(code)
+}
+
+#[cfg(feature = "gui")]
+fn open_app(cli: &Cli) -> ExitCode {
+    match crate::ui::run(cli.questionnaires.clone().into_iter().collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: the window could not be opened: {error}");
+            eprintln!("(the command line still works: `airedo --help`)");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_app(_cli: &Cli) -> ExitCode {
+    eprintln!(
+        "error: this build of AI-redo has no desktop app (built without the `gui` feature); see `airedo --help`"
+    );
+    ExitCode::from(2)
 }

@@ -24,6 +24,7 @@ pub fn report(
     previous: Option<&Path>,
 ) -> u8 {
     let catalogue = Catalogue::load(&cli.user_dirs());
+    let read = |path| read(path, &catalogue);
     let (assessment, before) = match (read(file), previous.map(read).transpose()) {
         (Ok(assessment), Ok(before)) => (assessment, before),
         (Err(message), _) | (_, Err(message)) => {

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::Cli;
-use crate::assessment::{Assessment, parse_assessment};
+use crate::assessment::Assessment;
 use crate::catalogue::Catalogue;
 use crate::compare::{compare, same_organisation};
 use crate::evaluation::{Evaluation, evaluate};
@@ -24,18 +24,16 @@ pub fn round1(score: f64) -> f64 {
 }
 
 /// Reads an assessment file, or says in one line why it cannot be read.
-pub fn read(path: &Path) -> Result<Assessment, String> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
-    parse_assessment(&name, &bytes).map_err(|e| match e {
-        crate::assessment::ReadError::Invalid(problem) => problem.to_string(),
-        other => format!("{name}: {other}"),
-    })
+/// Reads an assessment file for a command. The command line only reads:
+/// unlike the app, which saves to the files it opens, it never moves or
+/// changes an input file, so a file it cannot read stays as it is.
+pub fn read(path: &Path, catalogue: &Catalogue) -> Result<Assessment, String> {
+    crate::storage::read(path, catalogue).map_err(|error| error.to_string())
 }
 
 pub fn score(cli: &Cli, file: &Path, json: bool, lang: Option<Lang>) -> u8 {
     let catalogue = Catalogue::load(&cli.user_dirs());
-    let assessment = match read(file) {
+    let assessment = match read(file, &catalogue) {
         Ok(a) => a,
         Err(message) => {
             eprintln!("error: {message}");
@@ -378,7 +376,7 @@ struct DimensionChangeJson {
 
 pub fn compare_files(cli: &Cli, old: &Path, new: &Path, json: bool) -> u8 {
     let catalogue = Catalogue::load(&cli.user_dirs());
-    let (before, after) = match (read(old), read(new)) {
+    let (before, after) = match (read(old, &catalogue), read(new, &catalogue)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(message), _) | (_, Err(message)) => {
             eprintln!("error: {message}");

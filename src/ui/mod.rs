@@ -20,10 +20,11 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use crate::assessment::Assessment;
+use crate::assessment::{ASSESSMENT_FORMAT, ReadError};
 use crate::catalogue::Catalogue;
 use crate::evaluation::{Evaluation, evaluate};
 use crate::questionnaire::{Answer, Lang, Module, Section};
-use crate::storage::{self, OpenError, Settings, Store, StoredAssessment};
+use crate::storage::{self, OpenError, OpenReason, Settings, Store, StoredAssessment};
 
 pub use texts::Texts;
 
@@ -176,9 +177,20 @@ impl App {
     }
 
     pub fn refresh_recent(&mut self) {
-        let (recent, errors) = self.store.list();
+        let (recent, errors) = self.store.list(&self.catalogue);
         self.recent = recent;
-        self.open_errors.extend(errors);
+        // A file left in place (a pipe, or one waiting for a broken module
+        // file to be fixed) comes back on every listing: say it once.
+        for error in errors {
+            let repeated = error.moved_to.is_none()
+                && self
+                    .open_errors
+                    .iter()
+                    .any(|e| e.path == error.path && e.moved_to.is_none());
+            if !repeated {
+                self.open_errors.push(error);
+            }
+        }
     }
 
     /// Reopens the assessment that was open when the app closed, on its page.
@@ -217,7 +229,7 @@ impl App {
 
     /// Opens an assessment file; a file that cannot be read is moved aside.
     fn open(&mut self, path: PathBuf) {
-        match storage::open(&path) {
+        match storage::open(&path, &self.catalogue) {
             Ok(assessment) => {
                 self.start_session(path, assessment);
                 self.page = Page::Section(0);
@@ -225,13 +237,59 @@ impl App {
             }
             Err(error) => {
                 self.notice = Some(Notice::Error(format!(
-                    "{}: {error}",
-                    self.texts().open_failed
+                    "{}: {}",
+                    self.texts().open_failed,
+                    self.open_error_text(&error)
                 )));
-                self.open_errors.push(error);
+                if error.moved_to.is_some() {
+                    self.open_errors.push(error);
+                }
                 self.refresh_recent();
             }
         }
+    }
+
+    /// Why a file could not be opened, in the app's language, and where it went.
+    pub fn open_error_text(&self, error: &OpenError) -> String {
+        let t = self.texts();
+        let name = error.path.file_name().map_or_else(
+            || error.path.display().to_string(),
+            |n| n.to_string_lossy().to_string(),
+        );
+        let why = match &error.reason {
+            OpenReason::Io(io) => format!("{}: {io}", t.file_unreadable),
+            OpenReason::Read(ReadError::Empty) => t.file_empty.to_string(),
+            OpenReason::Read(ReadError::Invalid(problem)) => t
+                .file_damaged
+                .replace("{line}", &problem.line.to_string())
+                .replace("{col}", &problem.col.to_string()),
+            OpenReason::Read(ReadError::NewerFormat { found }) => t
+                .file_newer
+                .replace("{found}", &found.to_string())
+                .replace("{current}", &ASSESSMENT_FORMAT.to_string()),
+            OpenReason::Read(ReadError::UnknownFormat { found }) => t
+                .file_unknown_format
+                .replace("{found}", &found.to_string())
+                .replace("{current}", &ASSESSMENT_FORMAT.to_string()),
+            OpenReason::Read(ReadError::UnknownQuestionnaires { ids }) => t
+                .file_unknown_questionnaire
+                .replace("{ids}", &format!("«{}»", ids.join("», «")))
+                .replace(
+                    "{folder}",
+                    &self
+                        .store
+                        .root()
+                        .join("questionnaires")
+                        .display()
+                        .to_string(),
+                ),
+        };
+        let mut text = format!("{name}: {why}");
+        if let Some(to) = &error.moved_to {
+            text.push(' ');
+            text.push_str(&t.moved_to.replace("{path}", &to.display().to_string()));
+        }
+        text
     }
 
     /// Makes `assessment`, saved at `path`, the one being answered.
@@ -304,7 +362,7 @@ impl App {
                 self.page = Page::Profile;
             }
             Action::Open(path) => self.open(path),
-            Action::ImportPath(path) => match storage::open(&path) {
+            Action::ImportPath(path) => match storage::read(&path, &self.catalogue) {
                 Ok(assessment) => {
                     let target = self.store.new_path(&assessment.profile.name);
                     match self.store.save(&target, &assessment) {
@@ -322,8 +380,9 @@ impl App {
                 }
                 Err(error) => {
                     self.notice = Some(Notice::Error(format!(
-                        "{}: {error}",
-                        self.texts().open_failed
+                        "{}: {}",
+                        self.texts().open_failed,
+                        self.open_error_text(&error)
                     )))
                 }
             },

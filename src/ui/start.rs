@@ -47,7 +47,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                 theme::card(tokens).show(ui, |ui| {
                     ui.colored_label(tokens.warn, t.moved_aside);
                     for error in &app.open_errors {
-                        ui.label(error.to_string());
+                        ui.label(app.open_error_text(error));
                     }
                 });
                 ui.add_space(8.0);

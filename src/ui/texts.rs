@@ -25,8 +25,19 @@ text_table! {
     show_problems: "Visa problem", "Show problems";
     hide_problems: "Dölj problem", "Hide problems";
     reload: "Läs in igen", "Reload";
-    moved_aside: "En bedömningsfil kunde inte läsas och har flyttats undan, inte raderats:",
-        "An assessment file could not be read and was moved aside, not deleted:";
+    moved_aside: "Några bedömningsfiler kunde inte öppnas. Ingen av dem har ändrats eller raderats:",
+        "Some assessment files could not be opened. None of them was changed or deleted:";
+    file_unreadable: "Filen kunde inte läsas", "The file could not be read";
+    file_empty: "Filen är tom.", "The file is empty.";
+    file_damaged: "Filen är skadad eller är ingen bedömningsfil (fel på rad {line}, kolumn {col}).",
+        "The file is damaged or is not an assessment file (error at line {line}, column {col}).";
+    file_newer: "Filen är sparad av en nyare version av AI-redo (filformat {found}; den här versionen läser format {current}). Uppdatera AI-redo för att öppna den.",
+        "The file was saved by a newer version of AI-redo (file format {found}; this version reads format {current}). Update AI-redo to open it.";
+    file_unknown_format: "Filformatet {found} är okänt för den här versionen av AI-redo, som läser format {current}.",
+        "File format {found} is unknown to this version of AI-redo, which reads format {current}.";
+    file_unknown_questionnaire: "Bedömningen besvarar frågeformuläret {ids}, som inte finns på den här datorn. Lägg formulärfilen i mappen {folder} och öppna bedömningen igen.",
+        "The assessment answers the questionnaire {ids}, which is not on this computer. Put the questionnaire file in the folder {folder} and open the assessment again.";
+    moved_to: "Filen flyttades oförändrad till {path}.", "The file was moved, unchanged, to {path}.";
     profile_title: "Om organisationen", "About the organisation";
     profile_intro: "Uppgifterna avgör vilka frågor ni får. Fält markerade med * måste fyllas i.",
         "These details decide which questions you get. Fields marked * are required.";
