@@ -884,3 +884,158 @@ fn the_start_and_profile_screens_work_with_the_keyboard_alone() {
     );
     assert_eq!(profile.size, Some(airedo::questionnaire::SizeBand::Small));
 }
+
+// ---------------------------------------------------------------------------
+// Author mode (`airedo preview`): live reload, kept answers, broken saves.
+// ---------------------------------------------------------------------------
+
+/// An app in author mode over a copy of the shipped robotics module.
+fn preview_harness(folder: &Path, data: &Path) -> Harness<'static, App> {
+    std::fs::copy("questionnaires/robotics.ron", folder.join("robotics.ron")).unwrap();
+    let preview = airedo::authoring::preview::Preview::open(vec![folder.to_path_buf()], Vec::new());
+    let app = App::author(Store::new(data), preview);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// Waits past one poll interval and draws, as the real window does.
+fn after_a_poll(harness: &mut Harness<'static, App>) {
+    std::thread::sleep(airedo::ui::author::POLL_EVERY + std::time::Duration::from_millis(50));
+    harness.run();
+}
+
+fn edit(path: &Path, edit: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, edit(text)).unwrap();
+}
+
+const TASK_MAPPING_SV: &str = "Har ni gått igenom vilka arbetsuppgifter som är enformiga";
+
+#[test]
+fn the_preview_reloads_after_a_save_and_keeps_the_answers_whose_ids_remain() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = preview_harness(folder.path(), data.path());
+    // It opens on the author's module, not the core's first section.
+    harness.get_by_label_contains(TASK_MAPPING_SV);
+    harness
+        .get_by_role_and_label(Role::RadioButton, "Nej, det har vi inte gjort")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by_label_contains("Industrirobotar bakom skyddsstängsel")
+        .click_accesskit();
+    harness.run();
+    let answers = &harness.state().session.as_ref().unwrap().assessment.answers;
+    assert!(answers.contains_key("robotics.task_mapping"));
+    assert!(answers.contains_key("robotics.current_use"));
+    // The answer fires a recommendation; the panel says which and why.
+    harness.get_by_label_contains("(robotics.map_tasks)");
+    harness.get_by_label_contains("eftersom: robotics.task_mapping is answered no");
+
+    // The author rewords one question and renames another, with its uses.
+    let file = folder.path().join("robotics.ron");
+    edit(&file, |text| {
+        text.replacen(
+            TASK_MAPPING_SV,
+            "Har ni kartlagt vilka arbetsuppgifter som är enformiga",
+            1,
+        )
+        .replace("robotics.current_use", "robotics.robots_in_use")
+    });
+    after_a_poll(&mut harness);
+    harness.get_by_label_contains("Har ni kartlagt vilka arbetsuppgifter");
+    assert!(harness.query_by_label_contains(TASK_MAPPING_SV).is_none());
+    let state = harness.state();
+    assert_eq!(state.author.as_ref().unwrap().preview.loads, 2);
+    let answers = &state.session.as_ref().unwrap().assessment.answers;
+    assert!(
+        answers.contains_key("robotics.task_mapping"),
+        "kept: its id remains"
+    );
+    assert!(
+        !answers.contains_key("robotics.current_use"),
+        "dropped: its id is gone"
+    );
+    assert!(!answers.contains_key("robotics.robots_in_use"));
+    // Nothing was saved anywhere: trial answers stay in memory.
+    assert!(!data.path().join("assessments").exists());
+}
+
+#[test]
+fn a_broken_save_shows_its_problems_while_the_last_good_version_stays() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = preview_harness(folder.path(), data.path());
+    let t = Texts::get(Lang::Sv);
+    harness.get_by_label(t.author_no_problems);
+    let file = folder.path().join("robotics.ron");
+    let good = std::fs::read_to_string(&file).unwrap();
+    edit(&file, |text| {
+        text.replacen(TASK_MAPPING_SV, "Helt ny text", 1).replacen(
+            "kind: SingleChoice",
+            "kind: SingelChoice",
+            1,
+        )
+    });
+    after_a_poll(&mut harness);
+    // The problem, located, with its source line and a caret.
+    let line = good[..good.find("kind: SingleChoice").unwrap()]
+        .lines()
+        .count();
+    let located = format!("robotics.ron:{line}:");
+    let problem = harness.get_by_label_contains(&located);
+    let node = problem.accesskit_node();
+    let label = node.label().or_else(|| node.value()).unwrap_or_default();
+    assert!(label.contains("error[unknown-variant]"), "{label}");
+    assert!(label.contains("did you mean `SingleChoice`"), "{label}");
+    let quote = harness.get_by_label_contains("kind: SingelChoice(options: [");
+    let node = quote.accesskit_node();
+    let quote = node.label().or_else(|| node.value()).unwrap_or_default();
+    assert!(quote.starts_with(&format!("{line:>5} | ")), "{quote}");
+    let caret = quote.lines().nth(1).unwrap().find('^').unwrap();
+    let at = quote.lines().next().unwrap().find("SingelChoice").unwrap();
+    assert_eq!(caret, at, "the caret is under the bad word:\n{quote}");
+    harness.get_by_label(t.author_last_good);
+    // The last good version is still on screen, not the broken one.
+    harness.get_by_label_contains(TASK_MAPPING_SV);
+    assert!(harness.query_by_label_contains("Helt ny text").is_none());
+
+    // Fixed: the new version shows and the problems are gone.
+    edit(&file, |text| {
+        text.replacen("kind: SingelChoice", "kind: SingleChoice", 1)
+    });
+    after_a_poll(&mut harness);
+    harness.get_by_label_contains("Helt ny text");
+    harness.get_by_label(t.author_no_problems);
+    assert!(harness.query_by_label(t.author_last_good).is_none());
+}
+
+#[test]
+fn the_preview_panel_names_hidden_questions_and_their_conditions() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = preview_harness(folder.path(), data.path());
+    harness.get_by_label_contains("(robotics.ai_in_robots)");
+    assert!(
+        harness
+            .query_all_by_label_contains(
+                "visas bara om: any of (robotics.current_use includes industrial"
+            )
+            .next()
+            .is_some()
+    );
+    // Answering what reveals it takes it off the list.
+    harness
+        .get_by_label_contains("Industrirobotar bakom skyddsstängsel")
+        .click_accesskit();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("(robotics.ai_in_robots)")
+            .is_none()
+    );
+}

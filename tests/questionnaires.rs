@@ -508,8 +508,50 @@ fn help_lists_every_command() {
     let (code, out, _) = airedo(data.path(), &["--help"]);
     assert_eq!(code, 0);
     assert!(out.contains("Usage: airedo"));
-    for command in ["check", "list", "new-sector", "score", "compare"] {
+    for command in [
+        "check",
+        "list",
+        "new-sector",
+        "score",
+        "compare",
+        "report",
+        "preview",
+        "strings",
+    ] {
         assert!(out.contains(command), "{command} missing from --help");
+    }
+}
+
+/// `airedo … | head`: a reader that stops early ends the command quietly,
+/// with no panic and no backtrace. The child gets a pipe whose reading end
+/// is already closed, so its first write fails, every time.
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    let data = tempfile::tempdir().unwrap();
+    for args in [
+        &["list"][..],
+        &["check", "--coverage", "questionnaires/robotics.ron"],
+        &[
+            "strings",
+            "export",
+            "questionnaires/core.ron",
+            "--lang",
+            "en",
+        ],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_airedo"))
+            .args(args)
+            .env(airedo::paths::DATA_DIR_ENV, data.path())
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("error:"), "{args:?}: {err}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {err}");
     }
 }
 

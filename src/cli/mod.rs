@@ -94,6 +94,17 @@ pub enum Command {
         #[arg(long, value_name = "OLD")]
         compare: Option<PathBuf>,
     },
+    /// Preview questionnaire files as a respondent sees them, live.
+    ///
+    /// Opens the app in author mode: the files are read again within a
+    /// second of every save, problems are shown as file:line:col with the
+    /// source line, and a side panel shows hidden questions, the scores and
+    /// the recommendations that fire. Trial answers are never saved.
+    Preview {
+        /// Questionnaire files or folders to preview.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Export a module's texts to a CSV sheet for translators, or import them back.
     Strings(strings::StringsArgs),
     /// Write a commented skeleton for a new sector module into the user folder.
@@ -134,6 +145,7 @@ pub fn main() -> ExitCode {
             coverage: true,
         } => coverage::run(&cli, paths, *shipped),
         Command::Strings(args) => strings::run(&cli, args),
+        Command::Preview { paths } => return open_preview(&cli, paths),
         Command::List => check::list(&cli),
         Command::NewSector { id, force } => new_sector::new_sector(&cli, id, *force),
         Command::Score { file, json, lang } => score::score(&cli, file, *json, *lang),
@@ -158,6 +170,26 @@ fn open_app(cli: &Cli) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_preview(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
+    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+        eprintln!("error: {} does not exist", missing.display());
+        return ExitCode::from(2);
+    }
+    match crate::ui::run_preview(paths.to_vec(), cli.user_dirs()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: the window could not be opened: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_preview(_cli: &Cli, _paths: &[PathBuf]) -> ExitCode {
+    open_app(_cli)
 }
 
 #[cfg(not(feature = "gui"))]

@@ -96,9 +96,13 @@ fn export(file: &Path, lang: Lang, output: Option<&Path>) -> u8 {
             eprintln!("wrote {count} texts ({lang}) to {}", path.display());
         }
         None => {
-            if let Err(error) = std::io::stdout().write_all(sheet.as_bytes()) {
-                eprintln!("error: cannot print the sheet: {error}");
-                return 2;
+            // `| head`: a reader that has read enough is not an error.
+            match std::io::stdout().write_all(sheet.as_bytes()) {
+                Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot print the sheet: {error}");
+                    return 2;
+                }
+                _ => {}
             }
         }
     }

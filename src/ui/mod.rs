@@ -6,6 +6,7 @@
 //! returns what the user asked for as an [`Action`], applied after the
 //! frame (the pattern of egui's own demo app).
 
+pub mod author;
 mod chart;
 mod dialogs;
 mod profile;
@@ -126,6 +127,8 @@ pub struct App {
     pub pdf_job: Option<PdfJob>,
     /// A widget to focus and scroll to on the next frame.
     pub pending_focus: Option<egui::Id>,
+    /// Set in author mode (`airedo preview`): the files being previewed.
+    pub author: Option<author::AuthorMode>,
     installed: bool,
     applied_zoom: f32,
 }
@@ -149,6 +152,7 @@ impl App {
             dialogs: dialogs::Dialogs::default(),
             pdf_job: None,
             pending_focus: None,
+            author: None,
             installed: false,
             applied_zoom: 0.0,
         };
@@ -173,6 +177,10 @@ impl App {
     }
 
     pub fn reload_catalogue(&mut self) {
+        if self.author.is_some() {
+            self.poll_author();
+            return;
+        }
         self.catalogue = Catalogue::load(&self.user_questionnaire_dirs());
     }
 
@@ -320,6 +328,11 @@ impl App {
         let Some(session) = &mut self.session else {
             return;
         };
+        if self.author.is_some() {
+            // An author's trial answers are kept in memory only.
+            session.saved = false;
+            return;
+        }
         session.assessment.updated = crate::assessment::Timestamp::now();
         match self.store.save(&session.path, &session.assessment) {
             Ok(()) => {
@@ -334,6 +347,10 @@ impl App {
     }
 
     fn remember_place(&mut self) {
+        if self.author.is_some() {
+            // The preview is not an assessment to resume next time.
+            return;
+        }
         self.settings.last_open = self.session.as_ref().map(|s| s.path.clone());
         self.settings.last_page = Some(match &self.page {
             Page::Start => "start".to_string(),
@@ -575,10 +592,21 @@ impl App {
             let _ = self.store.save_settings(&self.settings);
         }
         self.poll_pdf_export(&ctx);
+        self.tick_author(&ctx);
+        if self.author.is_some() && self.page == Page::Start {
+            // The preview has no list of assessments to go back to.
+            self.page = Page::Section(0);
+        }
         let mut actions = self.dialogs.poll(&ctx, self.texts(), &mut self.notice);
 
         egui::Panel::top("top_bar").show(ui, |ui| actions.extend(self.top_bar(ui)));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
+        if self.author.is_some() {
+            egui::Panel::right("author")
+                .resizable(true)
+                .default_size(360.0)
+                .show(ui, |ui| author::panel(self, ui));
+        }
         let page = self.page.clone();
         match page {
             Page::Start => {
@@ -617,11 +645,13 @@ impl App {
         let mut actions = Vec::new();
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            if ui.button(t.home).clicked() {
+            // The preview has no start page, and closing would leave it empty.
+            let authoring = self.author.is_some();
+            if !authoring && ui.button(t.home).clicked() {
                 actions.push(Action::Go(Page::Start));
             }
             ui.label(theme::subheading(t.app_name));
-            if let Some(session) = &self.session {
+            if let Some(session) = self.session.as_ref().filter(|_| !authoring) {
                 ui.separator();
                 ui.label(&session.assessment.profile.name);
                 if ui.button(t.close_assessment).clicked() {
@@ -724,11 +754,26 @@ pub fn icon() -> egui::IconData {
 
 /// Opens the app window. Returns when the window closes.
 pub fn run(questionnaire_dirs: Vec<PathBuf>) -> eframe::Result {
+    open_window("AI-redo", move |store| App::new(store, questionnaire_dirs))
+}
+
+/// Opens the app in author mode over questionnaire files or folders
+/// (`airedo preview PATH`), with `user_dirs` loaded as the app loads them.
+pub fn run_preview(paths: Vec<PathBuf>, user_dirs: Vec<PathBuf>) -> eframe::Result {
+    open_window("AI-redo – förhandsgranskning", move |store| {
+        App::author(
+            store,
+            crate::authoring::preview::Preview::open(paths, user_dirs),
+        )
+    })
+}
+
+fn open_window(title: &str, make: impl FnOnce(Store) -> App + 'static) -> eframe::Result {
     let store = Store::default_location()
         .unwrap_or_else(|| Store::new(std::env::temp_dir().join("airedo")));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("AI-redo")
+            .with_title(title)
             .with_app_id("airedo")
             .with_inner_size([1180.0, 800.0])
             .with_min_inner_size([1024.0, 700.0])
@@ -738,6 +783,6 @@ pub fn run(questionnaire_dirs: Vec<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "AI-redo",
         options,
-        Box::new(move |_creation| Ok(Box::new(App::new(store, questionnaire_dirs)))),
+        Box::new(move |_creation| Ok(Box::new(make(store)))),
     )
 }

@@ -38,6 +38,21 @@ text_table! {
     file_unknown_questionnaire: "Bedömningen besvarar frågeformuläret {ids}, som inte finns på den här datorn. Lägg formulärfilen i mappen {folder} och öppna bedömningen igen.",
         "The assessment answers the questionnaire {ids}, which is not on this computer. Put the questionnaire file in the folder {folder} and open the assessment again.";
     moved_to: "Filen flyttades oförändrad till {path}.", "The file was moved, unchanged, to {path}.";
+    author_title: "Förhandsgranskning för författare", "Author preview";
+    author_loads: "Inläst {n} gånger. Sparar du filen läses den in igen inom en sekund; svaren behålls där frågorna finns kvar.",
+        "Loaded {n} times. Save the file and it is read again within a second; answers are kept where their questions still exist.";
+    author_last_good: "Filen på disk har fel. Den senaste versionen utan fel visas tills felen är rättade.",
+        "The file on disk has errors. The last version without errors is shown until they are fixed.";
+    author_no_problems: "Inga problem i filerna.", "No problems in the files.";
+    author_problems: "Problem i filerna ({n})", "Problems in the files ({n})";
+    author_nothing_loads: "Ingen version av filerna har gått att läsa in än. Rätta felen ovan och spara.",
+        "No version of the files has loaded yet. Fix the errors above and save.";
+    author_scores: "Poäng per dimension just nu", "Scores per dimension now";
+    author_fired: "Rekommendationer som utlöses ({n})", "Recommendations that fire ({n})";
+    author_because: "eftersom", "because";
+    author_hidden: "Dolda frågor ({n})", "Hidden questions ({n})";
+    author_hidden_by_question: "visas bara om", "shown only if";
+    author_hidden_by_section: "avsnittet visas bara om", "its section is shown only if";
     profile_title: "Om organisationen", "About the organisation";
     profile_intro: "Uppgifterna avgör vilka frågor ni får. Fält markerade med * måste fyllas i.",
         "These details decide which questions you get. Fields marked * are required.";
