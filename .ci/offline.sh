@@ -48,6 +48,11 @@ fi
 "$airedo" list >/dev/null
 "$airedo" new-sector turism >/dev/null
 "$airedo" check "$AIREDO_DATA_DIR/questionnaires" >/dev/null
+"$airedo" check --coverage questionnaires/robotics.ron >/dev/null
+"$airedo" strings export questionnaires/robotics.ron --lang en -o "$work/robotics-en.csv" 2>/dev/null
+cp questionnaires/robotics.ron "$work/robotics.ron"
+"$airedo" strings import "$work/robotics-en.csv" "$work/robotics.ron" 2>/dev/null
+cmp -s questionnaires/robotics.ron "$work/robotics.ron"
 "$airedo" score examples/municipality.ron >/dev/null
 "$airedo" score --json examples/region-health-transport.ron >/dev/null
 cp examples/municipality.ron "$work/before.ron"

@@ -98,6 +98,22 @@ pub struct ShownProblem {
     pub problem: Problem,
     /// The text of `problem.line`, when the file could be read.
     pub source_line: Option<String>,
+    /// The byte range in `source_line` of the word the problem points at,
+    /// to mark it (the app has no monospace font to put a caret under it).
+    pub marked: Option<std::ops::Range<usize>>,
+}
+
+/// The word starting at 1-based character column `col` of `line`: up to
+/// the next space or RON punctuation, at least one character. `None` when
+/// the column is past the end (a problem at the end of the file).
+pub fn marked_word(line: &str, col: usize) -> Option<std::ops::Range<usize>> {
+    let (start, first) = line.char_indices().nth(col.checked_sub(1)?)?;
+    let rest = &line[start..];
+    let word = rest
+        .find(|c: char| c.is_whitespace() || "(),:[]{}\"".contains(c))
+        .unwrap_or(rest.len())
+        .max(first.len_utf8());
+    Some(start..start + word)
 }
 
 /// The author's files, loaded with the shipped modules, and what is shown.
@@ -166,9 +182,15 @@ impl Preview {
             .problems
             .iter()
             .filter(|p| is_authors(&p.file))
-            .map(|problem| ShownProblem {
-                source_line: source_line(&problem.file, problem.line),
-                problem: problem.clone(),
+            .map(|problem| {
+                let source_line = source_line(&problem.file, problem.line);
+                ShownProblem {
+                    marked: source_line
+                        .as_deref()
+                        .and_then(|line| marked_word(line, problem.col)),
+                    source_line,
+                    problem: problem.clone(),
+                }
             })
             .collect();
         let broken = self.problems.iter().any(|p| p.problem.is_error());
@@ -240,12 +262,13 @@ impl Preview {
 }
 
 /// Line `line` (1-based) of `file`, trimmed at the end, if it can be read.
+/// Tabs become one space each, so columns (which count characters) match.
 fn source_line(file: &str, line: usize) -> Option<String> {
     let text = std::fs::read(file).ok()?;
     let text = String::from_utf8_lossy(&text);
     text.lines()
         .nth(line.checked_sub(1)?)
-        .map(|l| l.trim_end().to_string())
+        .map(|l| l.trim_end().replace('\t', " "))
 }
 
 /// A question the respondent does not see, and why.
@@ -349,4 +372,25 @@ fn holds_for_section(evaluation: &Evaluation, section: &str) -> bool {
         .sections
         .iter()
         .any(|s| s.section == section && s.visible)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::marked_word;
+
+    #[test]
+    fn the_marked_word_runs_from_the_column_to_the_next_break() {
+        let line = "    kind: SingelChoice(options: [";
+        let marked = marked_word(line, 11).unwrap();
+        assert_eq!(&line[marked], "SingelChoice");
+        // Columns count characters, not bytes.
+        let line = "    title: (sv: \"Ås\", en: x),";
+        assert_eq!(&line[marked_word(line, 27).unwrap()], "x");
+        // A column on punctuation marks that one character.
+        assert_eq!(&line[marked_word(line, 12).unwrap()], "(");
+        // Past the end, or column 0: nothing to mark.
+        assert_eq!(marked_word("abc", 5), None);
+        assert_eq!(marked_word("abc", 0), None);
+        assert_eq!(marked_word("abc", 4), None);
+    }
 }

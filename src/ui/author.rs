@@ -138,11 +138,13 @@ pub fn panel(app: &App, ui: &mut egui::Ui) {
                 };
                 ui.colored_label(colour, shown.problem.to_string());
                 if let Some(line) = &shown.source_line {
-                    // The line, and a caret under the column the problem names.
-                    let caret = " ".repeat(shown.problem.col.saturating_sub(1));
-                    let line = line.replace('\t', " ");
-                    let quote = format!("{:>5} | {line}\n      | {caret}^", shown.problem.line);
-                    ui.label(egui::RichText::new(quote).monospace());
+                    ui.label(quoted_line(
+                        shown.problem.line,
+                        line,
+                        shown.marked.clone(),
+                        colour,
+                        tokens.text,
+                    ));
                 }
                 ui.add_space(4.0);
             }
@@ -193,4 +195,38 @@ pub fn panel(app: &App, ui: &mut egui::Ui) {
             ui.colored_label(tokens.text_weak, format!("  {rule}: {}", hidden.condition));
         }
     });
+}
+
+/// `  73 | the line`, with the word the problem points at underlined in
+/// `mark` (screen readers get the line as it is).
+fn quoted_line(
+    number: usize,
+    line: &str,
+    marked: Option<std::ops::Range<usize>>,
+    mark: egui::Color32,
+    text: egui::Color32,
+) -> egui::text::LayoutJob {
+    let plain = egui::TextFormat {
+        color: text,
+        ..Default::default()
+    };
+    let mut job = egui::text::LayoutJob::default();
+    job.append(&format!("{number:>5} | "), 0.0, plain.clone());
+    match marked {
+        Some(range) => {
+            job.append(&line[..range.start], 0.0, plain.clone());
+            job.append(
+                &line[range.clone()],
+                0.0,
+                egui::TextFormat {
+                    color: mark,
+                    underline: egui::Stroke::new(1.5, mark),
+                    ..Default::default()
+                },
+            );
+            job.append(&line[range.end..], 0.0, plain);
+        }
+        None => job.append(line, 0.0, plain),
+    }
+    job
 }
