@@ -5,6 +5,7 @@
 use std::hint::black_box;
 
 use airedo::assessment::parse_assessment;
+use airedo::authoring::preview::Preview;
 use airedo::catalogue::Catalogue;
 use airedo::evaluation::evaluate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -56,5 +57,28 @@ fn report(c: &mut Criterion) {
     println!("report for the largest example: {size} bytes");
 }
 
-criterion_group!(benches, catalogue, scoring, report);
+/// The author preview's cost per poll (hashing the watched files) and per
+/// reload after a save (reading and validating the module with the shipped
+/// catalogue): both must fit well inside the 300 ms poll interval.
+fn preview(c: &mut Criterion) {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("robotics.ron");
+    std::fs::copy("questionnaires/robotics.ron", &file).unwrap();
+    let mut preview = Preview::open(vec![folder.path().to_path_buf()], Vec::new());
+    c.bench_function("preview: look for a change (none)", |b| {
+        b.iter(|| assert!(!preview.poll()))
+    });
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut round = 0u64;
+    c.bench_function("preview: reload after a save", |b| {
+        b.iter(|| {
+            // A different text each time, so every poll sees a change.
+            round += 1;
+            std::fs::write(&file, format!("{text}\n// save {round}\n")).unwrap();
+            assert!(preview.poll());
+        })
+    });
+}
+
+criterion_group!(benches, catalogue, scoring, report, preview);
 criterion_main!(benches);

@@ -7,6 +7,7 @@
 //!   [`catalogue`] (shipped and user modules together), [`assessment`]
 //!   (one organisation's answers, and migrating them), [`scoring`],
 //!   [`recommend`], [`compare`], [`evaluation`] (all three at once),
+//!   [`history`] (one organisation's assessments over time),
 //!   [`export`] (answers as CSV),
 //!   [`storage`] (atomic saves, files moved aside when unreadable),
 //!   [`strategy`] (the sections of COM(2025) 723 that content cites), [`paths`],
@@ -54,6 +55,7 @@ pub mod evaluation;
 pub mod export;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod history;
 pub mod paths;
 pub mod questionnaire;
 pub mod recommend;

@@ -652,6 +652,73 @@ fn results_compare_with_the_previous_assessment_of_the_same_organisation() {
 }
 
 #[test]
+fn results_show_the_organisations_progress_over_time() {
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    let example = |path: &str| {
+        let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        parse_assessment(path, &std::fs::read(full).unwrap()).unwrap()
+    };
+    // Three assessments a year apart, each a step further on strategy.
+    let mut assessments = Vec::new();
+    for (date, plan) in [("2024-11-20", 0), ("2025-11-20", 2), ("2026-11-20", 4)] {
+        let mut assessment = example("examples/manufacturing-firm.ron");
+        assessment.updated = airedo::assessment::Timestamp(format!("{date}T10:00:00Z"));
+        assessment
+            .answers
+            .get_mut("core.strategy.plan")
+            .unwrap()
+            .answer = airedo::questionnaire::Answer::Scale(plan);
+        store.save(&store.new_path(date), &assessment).unwrap();
+        assessments.push(assessment);
+    }
+    // Another organisation's file is not on the line.
+    let mut other = example("examples/manufacturing-firm.ron");
+    other.profile.name = "Annat Företag AB".into();
+    store.save(&store.new_path("annat"), &other).unwrap();
+
+    let mut harness = harness(data.path(), WINDOW);
+    let t = Texts::get(Lang::Sv);
+    let latest = assessments.last().unwrap();
+    let earlier: Vec<&airedo::assessment::Assessment> = assessments[..2].iter().collect();
+    let path = store.assessments_dir().join("2026-11-20.ron");
+    harness.state_mut().apply(airedo::ui::Action::Open(path));
+    harness.run();
+    harness
+        .state_mut()
+        .apply(airedo::ui::Action::Go(Page::Results));
+    harness.run();
+    harness.get_by_label(t.timeline);
+    for date in ["2024-11-20", "2025-11-20", "2026-11-20"] {
+        harness.get_by_label(date);
+    }
+    // The other organisation's file (saved 2026-11-19) is not a column.
+    assert!(harness.query_by_label("2026-11-19").is_none());
+    // Every line says the core's scores, in order.
+    let catalogue = Catalogue::builtin();
+    let history = airedo::history::history(&catalogue, &earlier, latest);
+    assert_eq!(history.points.len(), 3);
+    let core = catalogue.core().unwrap();
+    for (id, _) in &history.points[0].dimensions {
+        let name = core.dimension(id).unwrap().name.get(Lang::Sv);
+        let scores: Vec<String> = history
+            .points
+            .iter()
+            .map(|p| p.score(id).map_or("–".into(), |s| score_text(s, Lang::Sv)))
+            .collect();
+        harness.get_by_label(&format!("{name}: {}", scores.join(" → ")));
+    }
+    let change = history.change("strategy").unwrap();
+    assert!(change > 0.0, "{change}");
+    assert!(
+        harness
+            .query_all_by_label(&format!("+{}", score_text(change, Lang::Sv)))
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
 fn ctrl_plus_zooms_and_the_zoom_is_remembered() {
     let data = tempfile::tempdir().unwrap();
     {

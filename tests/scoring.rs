@@ -895,3 +895,52 @@ fn answers_export_as_csv_with_swedish_letters_and_quoting() {
         "some field needs quoting"
     );
 }
+
+#[test]
+fn history_lines_up_one_organisations_assessments_oldest_first() {
+    use airedo::assessment::Timestamp;
+    use airedo::history::{earlier, history};
+    let catalogue = Catalogue::builtin();
+    let base = parse_assessment(
+        "examples/municipality.ron",
+        &std::fs::read("examples/municipality.ron").unwrap(),
+    )
+    .unwrap();
+    let at = |date: &str, plan: u8| {
+        let mut a = base.clone();
+        a.updated = Timestamp(format!("{date}T08:00:00Z"));
+        a.answers.get_mut("core.strategy.plan").unwrap().answer = Answer::Scale(plan);
+        a
+    };
+    let current = at("2026-06-01", 4);
+    let later = at("2026-09-01", 4);
+    let oldest = at("2024-06-01", 0);
+    let middle = at("2025-06-01", 2);
+    let mut stranger = at("2025-01-01", 1);
+    stranger.profile.name = "Grannkommunen".into();
+    // Out of order, with a later file and another organisation among them.
+    let others = [&middle, &later, &stranger, &oldest];
+    let found = earlier(&current, others);
+    assert_eq!(
+        found,
+        [&oldest, &middle],
+        "same organisation, earlier, oldest first"
+    );
+    let line = history(&catalogue, &found, &current);
+    let dates: Vec<&str> = line.points.iter().map(|p| p.updated.date()).collect();
+    assert_eq!(dates, ["2024-06-01", "2025-06-01", "2026-06-01"]);
+    // Each point is the core's own score of that file.
+    for (point, assessment) in line.points.iter().zip([&oldest, &middle, &current]) {
+        let results = evaluate(&catalogue, assessment).unwrap().results;
+        assert_eq!(point.overall, results.overall);
+        assert_eq!(
+            point.score("strategy"),
+            results.dimension("strategy").unwrap().score
+        );
+    }
+    let first = line.points[0].score("strategy").unwrap();
+    let last = line.points[2].score("strategy").unwrap();
+    assert_eq!(line.change("strategy"), Some(last - first));
+    assert!(last > first);
+    assert_eq!(line.change("no-such-dimension"), None);
+}

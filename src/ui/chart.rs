@@ -109,6 +109,44 @@ pub fn bar(
     response
 }
 
+/// A small line of scores (0–100) over time; gaps where a score is missing.
+/// Screen readers get `description`, which lists the scores.
+pub fn sparkline(
+    ui: &mut egui::Ui,
+    scores: &[Option<f64>],
+    tokens: &Tokens,
+    description: &str,
+) -> egui::Response {
+    let (response, painter) = ui.allocate_painter(Vec2::new(120.0, 22.0), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, description));
+    let rect = response.rect.shrink(3.0);
+    painter.line_segment(
+        [rect.left_bottom(), rect.right_bottom()],
+        Stroke::new(1.0, tokens.border),
+    );
+    let step = rect.width() / (scores.len().max(2) - 1) as f32;
+    let at = |i: usize, score: f64| {
+        Pos2::new(
+            rect.left() + step * i as f32,
+            rect.bottom() - rect.height() * (score.clamp(0.0, 100.0) / 100.0) as f32,
+        )
+    };
+    let points: Vec<Option<Pos2>> = scores
+        .iter()
+        .enumerate()
+        .map(|(i, s)| s.map(|s| at(i, s)))
+        .collect();
+    for pair in points.windows(2) {
+        if let [Some(a), Some(b)] = pair {
+            painter.line_segment([*a, *b], Stroke::new(2.0, tokens.accent));
+        }
+    }
+    for point in points.iter().flatten() {
+        painter.circle_filled(*point, 2.5, tokens.accent);
+    }
+    response
+}
+
 /// Breaks a name into lines of at most `width` characters, at spaces.
 fn wrap(text: &str, width: usize) -> String {
     let mut lines: Vec<String> = Vec::new();

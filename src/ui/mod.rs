@@ -91,8 +91,16 @@ pub struct Session {
     pub save_error: Option<String>,
     /// Whether the last change has been saved.
     pub saved: bool,
+    /// Earlier assessments of the same organisation in the store, oldest
+    /// first: the timeline, and the last one is what results compare with.
+    pub earlier: Vec<Assessment>,
+}
+
+impl Session {
     /// The latest earlier assessment of the same organisation, if any.
-    pub previous: Option<Assessment>,
+    pub fn previous(&self) -> Option<&Assessment> {
+        self.earlier.last()
+    }
 }
 
 /// A PDF report being made on a background thread.
@@ -302,25 +310,22 @@ impl App {
 
     /// Makes `assessment`, saved at `path`, the one being answered.
     fn start_session(&mut self, path: PathBuf, assessment: Assessment) {
-        let previous = self.previous_of(&assessment, &path);
+        let others = self
+            .recent
+            .iter()
+            .filter(|r| r.path != path)
+            .map(|r| &r.assessment);
+        let earlier = crate::history::earlier(&assessment, others)
+            .into_iter()
+            .cloned()
+            .collect();
         self.session = Some(Session {
             path,
             assessment,
             save_error: None,
             saved: false,
-            previous,
+            earlier,
         });
-    }
-
-    /// The latest earlier assessment of the same organisation in the store.
-    fn previous_of(&self, assessment: &Assessment, path: &std::path::Path) -> Option<Assessment> {
-        self.recent
-            .iter()
-            .filter(|r| r.path != path)
-            .filter(|r| crate::compare::same_organisation(&r.assessment, assessment))
-            .filter(|r| r.assessment.updated < assessment.updated)
-            .map(|r| r.assessment.clone())
-            .max_by(|a, b| a.updated.cmp(&b.updated))
     }
 
     /// Saves the open assessment now; every change calls this.
@@ -484,7 +489,7 @@ impl App {
         };
         let catalogue = self.catalogue.clone();
         let assessment = session.assessment.clone();
-        let previous = session.previous.clone();
+        let previous = session.previous().cloned();
         let (sender, receiver) = std::sync::mpsc::channel();
         let target = path.clone();
         std::thread::spawn(move || {

@@ -203,7 +203,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                 }
             }
 
-            if let Some(previous) = app.session.as_ref().and_then(|s| s.previous.as_ref())
+            if let Some(previous) = app.session.as_ref().and_then(|s| s.previous())
                 && let Some(before) = evaluate(&app.catalogue, previous)
             {
                 let comparison =
@@ -244,6 +244,17 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                 });
             }
 
+            if let Some(session) = app.session.as_ref().filter(|s| s.earlier.len() >= 2) {
+                // Three or more assessments: the whole line, not only the last step.
+                let earlier: Vec<&crate::assessment::Assessment> = session.earlier.iter().collect();
+                let history =
+                    crate::history::history(&app.catalogue, &earlier, &session.assessment);
+                ui.add_space(10.0);
+                ui.label(theme::subheading(t.timeline));
+                ui.colored_label(tokens.text_weak, t.timeline_intro);
+                timeline(ui, &history, core, t, lang, &tokens);
+            }
+
             ui.add_space(14.0);
             ui.label(theme::subheading(t.export));
             ui.horizontal_wrapped(|ui| {
@@ -276,4 +287,53 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
     }
     dialogs::path_fallback(app, ui, &mut actions);
     actions
+}
+
+/// One row per dimension (and the overall score): the score at each date,
+/// a line of the scores, and the change from the first to the last.
+fn timeline(
+    ui: &mut egui::Ui,
+    history: &crate::history::History,
+    core: &crate::questionnaire::Module,
+    t: &super::Texts,
+    lang: crate::questionnaire::Lang,
+    tokens: &theme::Tokens,
+) {
+    let fmt = |s: Option<f64>| s.map_or_else(|| "–".to_string(), |s| score_text(s, lang));
+    let Some(last) = history.points.last() else {
+        return;
+    };
+    egui::Grid::new("timeline").striped(true).show(ui, |ui| {
+        ui.label("");
+        for point in &history.points {
+            ui.label(egui::RichText::new(point.updated.date()).strong());
+        }
+        ui.label("");
+        ui.label(egui::RichText::new(t.change).strong());
+        ui.end_row();
+        let row = |ui: &mut egui::Ui, name: &str, scores: Vec<Option<f64>>, change: Option<f64>| {
+            ui.label(name);
+            for score in &scores {
+                ui.label(fmt(*score));
+            }
+            let spoken = format!(
+                "{name}: {}",
+                scores
+                    .iter()
+                    .map(|s| fmt(*s))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            );
+            chart::sparkline(ui, &scores, tokens, &spoken);
+            ui.label(change.map_or_else(|| "–".to_string(), |c| signed_score_text(c, lang)));
+            ui.end_row();
+        };
+        for (id, _) in &last.dimensions {
+            let scores = history.points.iter().map(|p| p.score(id)).collect();
+            let name = core.dimension(id).map_or(id.as_str(), |d| d.name.get(lang));
+            row(ui, name, scores, history.change(id));
+        }
+        let overall = history.points.iter().map(|p| p.overall).collect();
+        row(ui, t.overall, overall, history.overall_change());
+    });
 }

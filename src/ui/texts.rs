@@ -109,6 +109,9 @@ text_table! {
     who_can_help: "Vem kan hjälpa", "Who can help";
     no_recommendations: "Inga rekommendationer utlöses av svaren ännu.", "No recommendations are triggered by the answers yet.";
     comparison: "Jämfört med förra bedömningen", "Compared with the previous assessment";
+    timeline: "Utveckling över tid", "Progress over time";
+    timeline_intro: "Alla sparade bedömningar av organisationen, poängsatta med dagens frågeformulär så att de går att jämföra.",
+        "Every saved assessment of the organisation, scored with today's questionnaires so they can be compared.";
     before: "Före", "Before";
     after: "Nu", "Now";
     change: "Förändring", "Change";
