@@ -366,7 +366,7 @@ fn common_first_steps(organisations: &[Contribution], catalogue: &Catalogue) -> 
             organisations: count,
         })
         .collect();
-    steps.sort_by(|a, b| b.organisations.cmp(&a.organisations));
+    steps.sort_by_key(|step| std::cmp::Reverse(step.organisations));
     steps
 }
 
