@@ -1,5 +1,6 @@
 //! Speed of the core: loading and validating the whole catalogue, scoring a
-//! full assessment, and making its PDF report. Run with `cargo bench`;
+//! full assessment, making its PDF report, and rolling up 1,000 assessment
+//! files into a benchmark. Run with `cargo bench`;
 //! figures go in the issue notes.
 
 use std::hint::black_box;
@@ -80,5 +81,58 @@ fn preview(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, catalogue, scoring, report, preview);
+/// Writes `count` assessment files of distinct organisations into `dir`,
+/// cycling through the three examples with a varied answer, as a region's
+/// folder of assessments would look.
+fn write_assessments(dir: &std::path::Path, count: usize) -> Vec<std::path::PathBuf> {
+    let examples = [
+        include_str!("../examples/manufacturing-firm.ron"),
+        include_str!("../examples/municipality.ron"),
+        LARGEST_EXAMPLE,
+    ];
+    let bases: Vec<_> = examples
+        .iter()
+        .map(|text| parse_assessment("example", text.as_bytes()).unwrap())
+        .collect();
+    let catalogue = Catalogue::builtin();
+    let core = catalogue.core().unwrap();
+    (0..count)
+        .map(|n| {
+            let mut assessment = bases[n % bases.len()].clone();
+            assessment.profile.name = format!("Organisation {n}");
+            assessment.answers.insert(
+                "core.strategy.plan".into(),
+                airedo::assessment::GivenAnswer {
+                    answer: airedo::questionnaire::Answer::Scale((n % 5) as u8),
+                    module: core.id.clone(),
+                    version: core.version,
+                },
+            );
+            let path = dir.join(format!("org-{n}.ron"));
+            std::fs::write(&path, airedo::assessment::to_ron(&assessment)).unwrap();
+            path
+        })
+        .collect()
+}
+
+fn rollup(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_assessments(dir.path(), 1000);
+    let catalogue = Catalogue::builtin();
+    let created = airedo::assessment::Timestamp("2026-12-01T00:00:00Z".into());
+    let mut group = c.benchmark_group("rollup");
+    group.sample_size(10);
+    group.bench_function("read, score and roll up 1,000 assessment files", |b| {
+        b.iter(|| {
+            let rollup =
+                airedo::group::rollup::rollup(black_box(&files), &catalogue, created.clone())
+                    .unwrap();
+            assert_eq!(rollup.benchmark.organisations, 1000);
+            rollup
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, catalogue, scoring, report, preview, rollup);
 criterion_main!(benches);

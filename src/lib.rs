@@ -12,7 +12,9 @@
 //!   [`storage`] (atomic saves, files moved aside when unreadable),
 //!   [`strategy`] (the sections of COM(2025) 723 that content cites), [`paths`],
 //!   [`wording`] (scores, answers and dates written for people),
-//!   [`report`] (the PDF recommendation report).
+//!   [`report`] (the PDF recommendation report),
+//!   [`group`] (several respondents merged, many organisations rolled up
+//!   into an anonymised benchmark).
 //! - **Shells**: [`cli`] (the `airedo` command) and [`ui`] (the egui desktop
 //!   app). Both only call the core.
 
@@ -55,6 +57,7 @@ pub mod evaluation;
 pub mod export;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod group;
 pub mod history;
 pub mod paths;
 pub mod questionnaire;

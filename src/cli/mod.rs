@@ -5,8 +5,10 @@
 
 mod check;
 mod coverage;
+mod merge;
 mod new_sector;
 pub mod report;
+mod rollup;
 pub mod score;
 mod strings;
 
@@ -107,6 +109,36 @@ pub enum Command {
     },
     /// Export a module's texts to a CSV sheet for translators, or import them back.
     Strings(strings::StringsArgs),
+    /// Merge several people's answers for one organisation into a combined
+    /// assessment, and show where they disagree.
+    ///
+    /// Writes the combined assessment (an ordinary assessment file) and,
+    /// beside it, NAME.spread.ron with the spread of answers per question.
+    /// Unreadable files are listed and skipped (exit 1); files about
+    /// different organisations are refused (exit 2).
+    Merge {
+        /// The assessment files, one per respondent (at least two).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the combined assessment (default: combined.ron beside the first FILE).
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: Option<PathBuf>,
+        /// Print the JSON form instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sum up a folder of organisations' assessments as an anonymised benchmark.
+    ///
+    /// Only distributions and counts are written: no names, places, people,
+    /// notes or free text, and no figures for a group of fewer than five
+    /// organisations. Unreadable files are listed and skipped (exit 1).
+    Rollup {
+        /// The folder of assessment files (.ron).
+        dir: PathBuf,
+        /// Where to write the benchmark.
+        #[arg(short, long, value_name = "OUT.ron", default_value = "benchmark.ron")]
+        output: PathBuf,
+    },
     /// Write a commented skeleton for a new sector module into the user folder.
     NewSector {
         /// The sector id: lower case letters, digits, '_' and '-'.
@@ -156,6 +188,12 @@ pub fn main() -> ExitCode {
             lang,
             compare,
         } => report::report(&cli, file, output.as_deref(), *lang, compare.as_deref()),
+        Command::Merge {
+            files,
+            output,
+            json,
+        } => merge::merge(&cli, files, output.as_deref(), *json),
+        Command::Rollup { dir, output } => rollup::rollup(&cli, dir, output),
     };
     ExitCode::from(code)
 }
