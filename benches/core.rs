@@ -43,6 +43,7 @@ fn report(c: &mut Criterion) {
         catalogue: &catalogue,
         evaluation: &evaluation,
         previous: Some(&evaluation),
+        peers: None,
         lang: airedo::questionnaire::Lang::Sv,
         generated: 1_795_428_000,
     };

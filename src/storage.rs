@@ -361,6 +361,8 @@ pub struct Settings {
     /// The assessment open when the app was closed, and where in it.
     pub last_open: Option<PathBuf>,
     pub last_page: Option<String>,
+    /// The benchmark file results are compared with, if one was chosen.
+    pub benchmark: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -371,6 +373,7 @@ impl Default for Settings {
             zoom: 1.0,
             last_open: None,
             last_page: None,
+            benchmark: None,
         }
     }
 }

@@ -719,6 +719,87 @@ fn results_show_the_organisations_progress_over_time() {
 }
 
 #[test]
+fn results_show_organisations_like_you_from_a_benchmark_file() {
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    let example = |path: &str| {
+        let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        parse_assessment(path, &std::fs::read(full).unwrap()).unwrap()
+    };
+    // A region's benchmark of seven manufacturing firms, from the real roll-up.
+    let region = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for i in 0..7u8 {
+        let mut firm = example("examples/manufacturing-firm.ron");
+        firm.profile.name = format!("Verkstad {i}");
+        firm.answers.get_mut("core.strategy.plan").unwrap().answer =
+            airedo::questionnaire::Answer::Scale(i % 5);
+        let path = region.path().join(format!("{i}.ron"));
+        std::fs::write(&path, airedo::assessment::to_ron(&firm)).unwrap();
+        files.push(path);
+    }
+    let catalogue = Catalogue::builtin();
+    let created = airedo::assessment::Timestamp("2026-11-30T12:00:00Z".into());
+    let benchmark = airedo::group::rollup::rollup(&files, &catalogue, created)
+        .unwrap()
+        .benchmark;
+    let benchmark_file = region.path().join("benchmark.ron");
+    std::fs::write(&benchmark_file, airedo::group::rollup::to_ron(&benchmark)).unwrap();
+
+    let own = example("examples/manufacturing-firm.ron");
+    let path = store.new_path("egen");
+    store.save(&path, &own).unwrap();
+    let mut harness = harness(data.path(), WINDOW);
+    let t = Texts::get(Lang::Sv);
+    harness.state_mut().apply(airedo::ui::Action::Open(path));
+    harness.run();
+    harness
+        .state_mut()
+        .apply(airedo::ui::Action::Go(Page::Results));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Organisationer som er")
+            .is_none()
+    );
+    // The typed-path fallback loads it, as the file dialog would.
+    harness.state_mut().dialogs.typed_path = benchmark_file.display().to_string();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, t.load_benchmark.trim_end_matches('…'))
+        .click_accesskit();
+    harness.run();
+    harness.get_by_label_contains("7 organisationer i sektorn Tillverkning");
+    let peers = airedo::group::peers::peers_of(&benchmark, &own.profile).unwrap();
+    let strategy = peers.dimension("strategy").unwrap();
+    let line = format!(
+        "Organisationer som er: median {}, mittenhälften {}–{} (7 st)",
+        score_text(strategy.median, Lang::Sv),
+        score_text(strategy.q1, Lang::Sv),
+        score_text(strategy.q3, Lang::Sv),
+    );
+    assert!(
+        harness.query_all_by_label_contains(&line).next().is_some(),
+        "{line}"
+    );
+    // Remembered for the next start; forgotten on request.
+    assert_eq!(
+        Store::new(data.path()).settings().benchmark,
+        Some(benchmark_file.clone())
+    );
+    harness
+        .get_by_role_and_label(Role::Button, t.forget_benchmark)
+        .click_accesskit();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Organisationer som er")
+            .is_none()
+    );
+    assert_eq!(Store::new(data.path()).settings().benchmark, None);
+}
+
+#[test]
 fn ctrl_plus_zooms_and_the_zoom_is_remembered() {
     let data = tempfile::tempdir().unwrap();
     {

@@ -33,6 +33,7 @@ fn build(catalogue: &Catalogue, evaluation: &Evaluation, lang: Lang) -> report::
         catalogue,
         evaluation,
         previous: None,
+        peers: None,
         lang,
         generated: GENERATED,
     })
@@ -401,6 +402,75 @@ fn long_input_never_leaves_the_margins() {
     }
 }
 
+/// A benchmark of `count` manufacturing firms, each the example firm with
+/// its own name and a different answer on the strategy plan, rolled up by
+/// the real `group::rollup`.
+fn manufacturers_benchmark(catalogue: &Catalogue, count: u8) -> airedo::group::rollup::Benchmark {
+    let folder = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for i in 0..count {
+        let mut firm = example(EXAMPLES[0]);
+        firm.profile.name = format!("Verkstad {i}");
+        firm.answers.get_mut("core.strategy.plan").unwrap().answer = Answer::Scale(i % 5);
+        let path = folder.path().join(format!("firm-{i}.ron"));
+        std::fs::write(&path, airedo::assessment::to_ron(&firm)).unwrap();
+        files.push(path);
+    }
+    let created = Timestamp("2026-11-30T12:00:00Z".into());
+    airedo::group::rollup::rollup(&files, catalogue, created)
+        .unwrap()
+        .benchmark
+}
+
+#[test]
+fn the_report_sets_the_scores_beside_organisations_like_it() {
+    let catalogue = Catalogue::builtin();
+    let benchmark = manufacturers_benchmark(&catalogue, 6);
+    let firm = example(EXAMPLES[0]);
+    let peers = airedo::group::peers::peers_of(&benchmark, &firm.profile).unwrap();
+    assert_eq!(
+        peers.group,
+        &airedo::group::rollup::GroupBy::Sector("manufacturing".into())
+    );
+    let evaluation = evaluate(&catalogue, &firm).unwrap();
+    let report = report::build(&ReportInput {
+        catalogue: &catalogue,
+        evaluation: &evaluation,
+        previous: None,
+        peers: Some(peers),
+        lang: Lang::Sv,
+        generated: GENERATED,
+    })
+    .unwrap();
+    let text = flat(&pdf_text(&Document::load_mem(&report.pdf).unwrap()));
+    assert!(text.contains(&flat("Jämfört med organisationer som er")));
+    assert!(text.contains(&flat("6 organisationer i sektorn Tillverkning")));
+    // The strategy row: the firm's score, the group's median and middle half.
+    let strategy = peers.dimension("strategy").unwrap();
+    let score = evaluation
+        .results
+        .dimension("strategy")
+        .unwrap()
+        .score
+        .unwrap();
+    let expected = format!(
+        "Strategi och ledarskap {} {} {}–{} 6",
+        score_text(score, Lang::Sv),
+        score_text(strategy.median, Lang::Sv),
+        score_text(strategy.q1, Lang::Sv),
+        score_text(strategy.q3, Lang::Sv),
+    );
+    assert!(text.contains(&flat(&expected)), "`{expected}` missing");
+    // No one in the benchmark is named.
+    assert!(!text.contains("Verkstad 3"));
+    assert_within_margins(&report.pages);
+
+    // Without a benchmark the section is not there.
+    let plain = build(&catalogue, &evaluation, Lang::Sv);
+    let text = flat(&pdf_text(&Document::load_mem(&plain.pdf).unwrap()));
+    assert!(!text.contains(&flat("Jämfört med organisationer som er")));
+}
+
 #[test]
 fn the_comparison_part_shows_the_core_changes() {
     let catalogue = Catalogue::builtin();
@@ -449,6 +519,7 @@ fn the_comparison_part_shows_the_core_changes() {
         catalogue: &catalogue,
         evaluation: &after_eval,
         previous: Some(&before_eval),
+        peers: None,
         lang: Lang::Sv,
         generated: GENERATED,
     })

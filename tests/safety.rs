@@ -979,6 +979,7 @@ fn every_format_fixture_still_reads_scores_and_reports() {
             catalogue: shipped(),
             evaluation: &evaluation,
             previous: None,
+            peers: None,
             lang: assessment.language,
             generated: 1_795_459_945,
         })

@@ -95,6 +95,9 @@ pub enum Command {
         /// An earlier assessment of the same organisation, to show the changes.
         #[arg(long, value_name = "OLD")]
         compare: Option<PathBuf>,
+        /// A benchmark from `airedo rollup`, to compare with organisations like this one.
+        #[arg(long, value_name = "BENCHMARK.ron")]
+        benchmark: Option<PathBuf>,
     },
     /// Preview questionnaire files as a respondent sees them, live.
     ///
@@ -187,7 +190,15 @@ pub fn main() -> ExitCode {
             output,
             lang,
             compare,
-        } => report::report(&cli, file, output.as_deref(), *lang, compare.as_deref()),
+            benchmark,
+        } => report::report(
+            &cli,
+            file,
+            output.as_deref(),
+            *lang,
+            compare.as_deref(),
+            benchmark.as_deref(),
+        ),
         Command::Merge {
             files,
             output,

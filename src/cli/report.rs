@@ -22,8 +22,19 @@ pub fn report(
     output: Option<&Path>,
     lang: Option<Lang>,
     previous: Option<&Path>,
+    benchmark: Option<&Path>,
 ) -> u8 {
     let catalogue = Catalogue::load(&cli.user_dirs());
+    let benchmark = match benchmark
+        .map(crate::group::peers::read_benchmark)
+        .transpose()
+    {
+        Ok(benchmark) => benchmark,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 2;
+        }
+    };
     let read = |path| read(path, &catalogue);
     let (assessment, before) = match (read(file), previous.map(read).transpose()) {
         (Ok(assessment), Ok(before)) => (assessment, before),
@@ -42,7 +53,22 @@ pub fn report(
         return 2;
     }
     let output = output.map_or_else(|| default_output(file), Path::to_path_buf);
-    match report::write_assessment(&catalogue, &assessment, before.as_ref(), lang, &output) {
+    if let Some(benchmark) = &benchmark
+        && crate::group::peers::peers_of(benchmark, &assessment.profile).is_none()
+    {
+        eprintln!(
+            "note: the benchmark has no group with figures for this organisation; the report leaves the comparison out"
+        );
+    }
+    let written = report::write_assessment(
+        &catalogue,
+        &assessment,
+        before.as_ref(),
+        benchmark.as_ref(),
+        lang,
+        &output,
+    );
+    match written {
         Ok(written) => {
             for line in &written.migration {
                 eprintln!("note: {line}");

@@ -1,6 +1,7 @@
 //! Assessments taken together: several people answering for one
 //! organisation ([`merge`]), and many organisations summed up for a region
-//! without naming any of them ([`rollup`]).
+//! without naming any of them ([`rollup`]), and one organisation set beside
+//! the benchmark group like it ([`peers`]).
 //!
 //! Both build on the single-assessment core (reading, migration, scoring)
 //! rather than re-implementing it, so a combined or benchmarked score is
@@ -8,6 +9,7 @@
 //! order statistics both need.
 
 pub mod merge;
+pub mod peers;
 pub mod rollup;
 pub mod stats;
 

@@ -31,6 +31,7 @@ pub fn pages(input: &ReportInput) -> Vec<Page> {
     writer.summary();
     writer.first_steps();
     writer.comparison();
+    writer.peers();
     writer.dimensions();
     writer.sectors();
     writer.appendix();
@@ -385,6 +386,73 @@ impl<'a, 'c> Writer<'a, 'c> {
                 )),
             ]);
         }
+    }
+
+    // ----- Organisations like you -------------------------------------------
+
+    fn peers(&mut self) {
+        let Some(peers) = self.input.peers else {
+            return;
+        };
+        let t = self.t;
+        let lang = self.lang;
+        let e = self.input.evaluation;
+        self.h1(t.peers);
+        let group = crate::group::peers::describe(&peers, self.input.catalogue, lang);
+        self.para(&t.peers_intro.replace("{group}", &group));
+        let figure = |d: Option<&crate::group::rollup::Distribution>| match d {
+            Some(d) => (
+                score_text(d.median, lang),
+                format!("{}–{}", score_text(d.q1, lang), score_text(d.q3, lang)),
+                d.n.to_string(),
+            ),
+            None => ("–".into(), "–".into(), "–".into()),
+        };
+        let mut rows: Vec<Vec<Vec<Span>>> = e
+            .results
+            .dimensions
+            .iter()
+            .map(|d| {
+                let (median, middle, n) = figure(peers.dimension(&d.id));
+                vec![
+                    vec![Span::plain(self.dimension_name(&d.id))],
+                    vec![Span::plain(optional_score_text(d.score, lang))],
+                    vec![Span::plain(median)],
+                    vec![Span::plain(middle)],
+                    vec![Span::plain(n)],
+                ]
+            })
+            .collect();
+        let (median, middle, n) = figure(peers.overall());
+        rows.push(vec![
+            vec![Span::bold(t.overall)],
+            vec![Span::bold(optional_score_text(e.results.overall, lang))],
+            vec![Span::bold(median)],
+            vec![Span::bold(middle)],
+            vec![Span::bold(n)],
+        ]);
+        let number = Column::right(0.8);
+        self.flow.table(
+            &Table {
+                columns: vec![
+                    Column::left(2.4),
+                    number,
+                    number,
+                    Column::right(1.1),
+                    Column::right(0.5),
+                ],
+                header: vec![
+                    t.dimension.into(),
+                    t.peers_you.into(),
+                    t.peers_median.into(),
+                    t.peers_middle.into(),
+                    t.peers_n.into(),
+                ],
+                rows,
+            },
+            style::TABLE,
+        );
+        self.small(t.peers_note, 0.0);
     }
 
     // ----- Comparison -----------------------------------------------------

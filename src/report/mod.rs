@@ -32,6 +32,9 @@ pub struct ReportInput<'a, 'c> {
     pub evaluation: &'a Evaluation<'c>,
     /// An earlier assessment of the same organisation, for the comparison.
     pub previous: Option<&'a Evaluation<'c>>,
+    /// The benchmark group like this organisation, for "compared with
+    /// organisations like you".
+    pub peers: Option<crate::group::peers::Peers<'a>>,
     pub lang: Lang,
     /// When the report is made, in seconds since 1970 (UTC): the PDF's
     /// creation date.
@@ -119,7 +122,8 @@ pub struct Written {
     pub migration: Vec<String>,
 }
 
-/// The report of `assessment` (compared with `previous`, if given), made
+/// The report of `assessment` (compared with `previous` and set beside the
+/// group like it in `benchmark`, if given), made
 /// now and saved to `path`: `airedo report` and the app's export button
 /// both come here. The language is the assessment's unless `lang` says
 /// otherwise.
@@ -127,15 +131,19 @@ pub fn write_assessment(
     catalogue: &Catalogue,
     assessment: &Assessment,
     previous: Option<&Assessment>,
+    benchmark: Option<&crate::group::rollup::Benchmark>,
     lang: Option<Lang>,
     path: &Path,
 ) -> Result<Written, ReportError> {
     let evaluation = evaluate(catalogue, assessment).ok_or(ReportError::NoCore)?;
     let before = previous.and_then(|p| evaluate(catalogue, p));
+    let peers =
+        benchmark.and_then(|b| crate::group::peers::peers_of(b, &evaluation.assessment.profile));
     let input = ReportInput {
         catalogue,
         evaluation: &evaluation,
         previous: before.as_ref(),
+        peers,
         lang: lang.unwrap_or(evaluation.assessment.language),
         generated: now(),
     };

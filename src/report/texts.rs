@@ -70,6 +70,15 @@ text_table! {
     no_sector_recommendations: "Svaren på sektorsfrågorna utlöste inga rekommendationer.", "The answers to the sector questions triggered no recommendations.";
 
     comparison: "Jämförelse med föregående bedömning", "Comparison with the previous assessment";
+    peers: "Jämfört med organisationer som er", "Compared with organisations like you";
+    peers_intro: "Tabellen ställer era poäng bredvid {group}, ur en anonymiserad sammanställning. Mittenhälften är spannet där hälften av organisationerna ligger; en fjärdedel ligger under och en fjärdedel över.",
+        "The table sets your scores beside {group}, from an anonymised summary. The middle half is the range where half of the organisations lie; a quarter lie below it and a quarter above.";
+    peers_you: "Ni", "You";
+    peers_median: "Median", "Median";
+    peers_middle: "Mittenhälften", "Middle half";
+    peers_n: "Antal", "Count";
+    peers_note: "Sammanställningen innehåller inga namn eller fritextsvar, och grupper med färre än fem organisationer visas inte.",
+        "The summary holds no names or free-text answers, and groups of fewer than five organisations are not shown.";
     before: "Före", "Before";
     after: "Nu", "Now";
     change: "Förändring", "Change";

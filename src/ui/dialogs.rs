@@ -21,6 +21,8 @@ pub enum Purpose {
     SaveCopy,
     ExportCsv,
     ExportPdf,
+    /// A benchmark file from `airedo rollup`, to compare with.
+    LoadBenchmark,
 }
 
 impl Purpose {
@@ -31,6 +33,7 @@ impl Purpose {
             Purpose::SaveCopy => Action::SaveCopyTo(path),
             Purpose::ExportCsv => Action::ExportCsvTo(path),
             Purpose::ExportPdf => Action::ExportPdfTo(path),
+            Purpose::LoadBenchmark => Action::LoadBenchmark(path),
         }
     }
 }
@@ -57,14 +60,18 @@ impl Dialogs {
         let file_name = file_name.to_string();
         std::thread::spawn(move || {
             let (filter, extension) = match purpose {
-                Purpose::Open | Purpose::Import | Purpose::SaveCopy => ("AI-redo", "ron"),
+                Purpose::Open | Purpose::Import | Purpose::SaveCopy | Purpose::LoadBenchmark => {
+                    ("AI-redo", "ron")
+                }
                 Purpose::ExportCsv => ("CSV", "csv"),
                 Purpose::ExportPdf => ("PDF", "pdf"),
             };
             let dialog = rfd::AsyncFileDialog::new().add_filter(filter, &[extension]);
             let path = pollster::block_on(async move {
                 let file = match purpose {
-                    Purpose::Open | Purpose::Import => dialog.pick_file().await,
+                    Purpose::Open | Purpose::Import | Purpose::LoadBenchmark => {
+                        dialog.pick_file().await
+                    }
                     Purpose::SaveCopy | Purpose::ExportCsv | Purpose::ExportPdf => {
                         dialog.set_file_name(&file_name).save_file().await
                     }
@@ -109,7 +116,12 @@ impl Dialogs {
 pub fn path_fallback(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let t = app.texts();
     let purposes: &[Purpose] = match app.page {
-        super::Page::Results => &[Purpose::ExportPdf, Purpose::SaveCopy, Purpose::ExportCsv],
+        super::Page::Results => &[
+            Purpose::ExportPdf,
+            Purpose::SaveCopy,
+            Purpose::ExportCsv,
+            Purpose::LoadBenchmark,
+        ],
         _ => &[Purpose::Open, Purpose::Import],
     };
     ui.horizontal(|ui| {
@@ -127,6 +139,7 @@ pub fn path_fallback(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>
                 Purpose::SaveCopy => t.save_copy.trim_end_matches('…'),
                 Purpose::ExportCsv => t.export_csv.trim_end_matches('…'),
                 Purpose::ExportPdf => t.export_pdf.trim_end_matches('…'),
+                Purpose::LoadBenchmark => t.load_benchmark.trim_end_matches('…'),
             };
             let enabled = !app.dialogs.typed_path.trim().is_empty();
             if ui.add_enabled(enabled, egui::Button::new(name)).clicked() {

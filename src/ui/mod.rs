@@ -81,6 +81,10 @@ pub enum Action {
     ExportCsvTo(PathBuf),
     /// Make the PDF report on a background thread and save it here.
     ExportPdfTo(PathBuf),
+    /// Compare results with the benchmark in this file from now on.
+    LoadBenchmark(PathBuf),
+    /// Stop comparing with a benchmark.
+    ForgetBenchmark,
 }
 
 /// The assessment being answered.
@@ -135,6 +139,8 @@ pub struct App {
     pub pdf_job: Option<PdfJob>,
     /// A widget to focus and scroll to on the next frame.
     pub pending_focus: Option<egui::Id>,
+    /// The benchmark results are compared with (`airedo rollup`), if any.
+    pub benchmark: Option<crate::group::rollup::Benchmark>,
     /// Set in author mode (`airedo preview`): the files being previewed.
     pub author: Option<author::AuthorMode>,
     installed: bool,
@@ -161,12 +167,16 @@ impl App {
             pdf_job: None,
             pending_focus: None,
             author: None,
+            benchmark: None,
             installed: false,
             applied_zoom: 0.0,
         };
         app.reload_catalogue();
         app.refresh_recent();
         app.resume();
+        if let Some(path) = app.settings.benchmark.clone() {
+            app.load_benchmark(path);
+        }
         app
     }
 
@@ -306,6 +316,27 @@ impl App {
             text.push_str(&t.moved_to.replace("{path}", &to.display().to_string()));
         }
         text
+    }
+
+    /// Compares results with the benchmark in `path` from now on, and
+    /// remembers it; a file that cannot be used is said so and forgotten.
+    fn load_benchmark(&mut self, path: PathBuf) {
+        match crate::group::peers::read_benchmark(&path) {
+            Ok(benchmark) => {
+                self.benchmark = Some(benchmark);
+                self.settings.benchmark = Some(path);
+            }
+            Err(message) => {
+                self.notice = Some(Notice::Error(format!(
+                    "{}: {message}",
+                    self.texts().benchmark_failed
+                )));
+                self.benchmark = None;
+                self.settings.benchmark = None;
+            }
+        }
+        // Settings are a convenience: failing to save them loses nothing.
+        let _ = self.store.save_settings(&self.settings);
     }
 
     /// Makes `assessment`, saved at `path`, the one being answered.
@@ -467,6 +498,12 @@ impl App {
                 self.report_export(result, &path);
             }
             Action::ExportPdfTo(path) => self.start_pdf_export(path),
+            Action::LoadBenchmark(path) => self.load_benchmark(path),
+            Action::ForgetBenchmark => {
+                self.benchmark = None;
+                self.settings.benchmark = None;
+                let _ = self.store.save_settings(&self.settings);
+            }
             Action::ExportCsvTo(path) => {
                 let csv = self
                     .evaluation()
@@ -490,6 +527,7 @@ impl App {
         let catalogue = self.catalogue.clone();
         let assessment = session.assessment.clone();
         let previous = session.previous().cloned();
+        let benchmark = self.benchmark.clone();
         let (sender, receiver) = std::sync::mpsc::channel();
         let target = path.clone();
         std::thread::spawn(move || {
@@ -497,6 +535,7 @@ impl App {
                 &catalogue,
                 &assessment,
                 previous.as_ref(),
+                benchmark.as_ref(),
                 None,
                 &target,
             )

@@ -92,6 +92,29 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                     .join(", ")
             );
             ui.label(theme::subheading(t.dimensions));
+            let peers = app
+                .benchmark
+                .as_ref()
+                .and_then(|b| crate::group::peers::peers_of(b, &e.assessment.profile));
+            if app.benchmark.is_some() {
+                ui.horizontal_wrapped(|ui| {
+                    match &peers {
+                        Some(peers) => {
+                            let group = crate::group::peers::describe(peers, &app.catalogue, lang);
+                            ui.colored_label(
+                                tokens.text_weak,
+                                t.peers_intro.replace("{group}", &group),
+                            );
+                        }
+                        None => {
+                            ui.colored_label(tokens.warn, t.peers_none);
+                        }
+                    }
+                    if ui.button(t.forget_benchmark).clicked() {
+                        actions.push(Action::ForgetBenchmark);
+                    }
+                });
+            }
             ui.horizontal_wrapped(|ui| {
                 ui.vertical(|ui| {
                     ui.set_max_width(430.0);
@@ -115,6 +138,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                         ui.label(egui::RichText::new(name).strong());
                         chart::bar(ui, d.score, d.level, &tokens, &format!("{name}: {summary}"));
                         ui.label(summary);
+                        if let Some(line) = peers
+                            .as_ref()
+                            .and_then(|p| p.dimension(&d.id))
+                            .map(|dist| peers_line(t, lang, d.score, dist))
+                        {
+                            ui.colored_label(tokens.text_weak, line);
+                        }
                         ui.add_space(4.0);
                     }
                 });
@@ -270,6 +300,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) -> Vec<Action> {
                 if ui.button(t.export_csv).clicked() {
                     export = Some(dialogs::Purpose::ExportCsv);
                 }
+                if ui.button(t.load_benchmark).clicked() {
+                    export = Some(dialogs::Purpose::LoadBenchmark);
+                }
             });
             ui.add_space(20.0);
         });
@@ -336,4 +369,31 @@ fn timeline(
         let overall = history.points.iter().map(|p| p.overall).collect();
         row(ui, t.overall, overall, history.overall_change());
     });
+}
+
+/// "Organisations like you: median 42,0, middle half 30,0–55,0 (12) – you
+/// are in the middle half."
+fn peers_line(
+    t: &super::Texts,
+    lang: crate::questionnaire::Lang,
+    score: Option<f64>,
+    dist: &crate::group::rollup::Distribution,
+) -> String {
+    use crate::group::peers::{Standing, standing};
+    let mut line = t
+        .peers_line
+        .replace("{median}", &score_text(dist.median, lang))
+        .replace("{q1}", &score_text(dist.q1, lang))
+        .replace("{q3}", &score_text(dist.q3, lang))
+        .replace("{n}", &dist.n.to_string());
+    if let Some(score) = score {
+        let where_ = match standing(score, dist) {
+            Standing::LowestQuarter => t.standing_low,
+            Standing::MiddleHalf => t.standing_middle,
+            Standing::HighestQuarter => t.standing_high,
+        };
+        line.push_str(" – ");
+        line.push_str(where_);
+    }
+    line
 }

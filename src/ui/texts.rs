@@ -110,6 +110,19 @@ text_table! {
     no_recommendations: "Inga rekommendationer utlöses av svaren ännu.", "No recommendations are triggered by the answers yet.";
     comparison: "Jämfört med förra bedömningen", "Compared with the previous assessment";
     timeline: "Utveckling över tid", "Progress over time";
+    peers: "Jämfört med organisationer som er", "Compared with organisations like you";
+    peers_intro: "Ur en anonymiserad sammanställning: {group}. Mittenhälften är spannet där hälften av dem ligger.",
+        "From an anonymised summary: {group}. The middle half is the range where half of them lie.";
+    peers_line: "Organisationer som er: median {median}, mittenhälften {q1}–{q3} ({n} st)",
+        "Organisations like you: median {median}, middle half {q1}–{q3} ({n})";
+    peers_none: "Sammanställningen har inga siffror för en grupp som er (grupper med färre än fem organisationer visas inte).",
+        "The summary has no figures for a group like you (groups of fewer than five organisations are not shown).";
+    standing_low: "bland den lägsta fjärdedelen", "among the lowest quarter";
+    standing_middle: "i mittenhälften", "in the middle half";
+    standing_high: "bland den högsta fjärdedelen", "among the highest quarter";
+    load_benchmark: "Jämför med en sammanställning…", "Compare with a summary…";
+    forget_benchmark: "Sluta jämföra", "Stop comparing";
+    benchmark_failed: "Sammanställningen kunde inte läsas", "The summary could not be read";
     timeline_intro: "Alla sparade bedömningar av organisationen, poängsatta med dagens frågeformulär så att de går att jämföra.",
         "Every saved assessment of the organisation, scored with today's questionnaires so they can be compared.";
     before: "Före", "Before";
