@@ -44,6 +44,7 @@ fn report(c: &mut Criterion) {
         evaluation: &evaluation,
         previous: Some(&evaluation),
         peers: None,
+        spread: None,
         lang: airedo::questionnaire::Lang::Sv,
         generated: 1_795_428_000,
     };

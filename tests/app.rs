@@ -31,6 +31,12 @@ fn harness(data: &Path, size: egui::Vec2) -> Harness<'static, App> {
 
 const WINDOW: egui::Vec2 = egui::vec2(1180.0, 820.0);
 
+/// An example assessment from `examples/`, parsed.
+fn example(path: &str) -> airedo::assessment::Assessment {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    parse_assessment(path, &std::fs::read(full).unwrap()).unwrap()
+}
+
 fn labels(harness: &Harness<App>, role: Role) -> Vec<String> {
     harness
         .query_all_by_role(role)
@@ -615,10 +621,6 @@ fn the_questions_fit_a_small_window() {
 fn results_compare_with_the_previous_assessment_of_the_same_organisation() {
     let data = tempfile::tempdir().unwrap();
     let store = Store::new(data.path());
-    let example = |path: &str| {
-        let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-        parse_assessment(path, &std::fs::read(full).unwrap()).unwrap()
-    };
     let mut earlier = example("examples/manufacturing-firm.ron");
     earlier.updated = airedo::assessment::Timestamp("2026-05-01T10:00:00Z".into());
     store.save(&store.new_path("tidigare"), &earlier).unwrap();
@@ -655,10 +657,6 @@ fn results_compare_with_the_previous_assessment_of_the_same_organisation() {
 fn results_show_the_organisations_progress_over_time() {
     let data = tempfile::tempdir().unwrap();
     let store = Store::new(data.path());
-    let example = |path: &str| {
-        let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-        parse_assessment(path, &std::fs::read(full).unwrap()).unwrap()
-    };
     // Three assessments a year apart, each a step further on strategy.
     let mut assessments = Vec::new();
     for (date, plan) in [("2024-11-20", 0), ("2025-11-20", 2), ("2026-11-20", 4)] {
@@ -722,10 +720,6 @@ fn results_show_the_organisations_progress_over_time() {
 fn results_show_organisations_like_you_from_a_benchmark_file() {
     let data = tempfile::tempdir().unwrap();
     let store = Store::new(data.path());
-    let example = |path: &str| {
-        let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-        parse_assessment(path, &std::fs::read(full).unwrap()).unwrap()
-    };
     // A region's benchmark of seven manufacturing firms, from the real roll-up.
     let region = tempfile::tempdir().unwrap();
     let mut files = Vec::new();

@@ -34,6 +34,7 @@ fn build(catalogue: &Catalogue, evaluation: &Evaluation, lang: Lang) -> report::
         evaluation,
         previous: None,
         peers: None,
+        spread: None,
         lang,
         generated: GENERATED,
     })
@@ -438,6 +439,7 @@ fn the_report_sets_the_scores_beside_organisations_like_it() {
         evaluation: &evaluation,
         previous: None,
         peers: Some(peers),
+        spread: None,
         lang: Lang::Sv,
         generated: GENERATED,
     })
@@ -469,6 +471,139 @@ fn the_report_sets_the_scores_beside_organisations_like_it() {
     let plain = build(&catalogue, &evaluation, Lang::Sv);
     let text = flat(&pdf_text(&Document::load_mem(&plain.pdf).unwrap()));
     assert!(!text.contains(&flat("Jämfört med organisationer som er")));
+}
+
+#[test]
+fn a_combined_assessment_shows_where_the_answers_differ() {
+    let catalogue = Catalogue::builtin();
+    let folder = tempfile::tempdir().unwrap();
+    // Three people at one firm: they agree on everything but the plan
+    // (0, 2 and 4) and the owner question (no, no, yes).
+    let mut files = Vec::new();
+    for (i, (plan, owner)) in [(0, false), (2, false), (4, true)].into_iter().enumerate() {
+        let mut firm = example(EXAMPLES[0]);
+        firm.respondent.name = Some(format!("Person {i}"));
+        firm.answers.get_mut("core.strategy.plan").unwrap().answer = Answer::Scale(plan);
+        firm.answers.get_mut("core.strategy.owner").unwrap().answer = Answer::YesNo(owner);
+        let path = folder.path().join(format!("{i}.ron"));
+        std::fs::write(&path, airedo::assessment::to_ron(&firm)).unwrap();
+        files.push(path);
+    }
+    let merged = airedo::group::merge::read_and_merge(&files, &catalogue).unwrap();
+    let spread = merged.spread_file();
+    let evaluation = evaluate(&catalogue, &merged.combined).unwrap();
+    let report = report::build(&ReportInput {
+        catalogue: &catalogue,
+        evaluation: &evaluation,
+        previous: None,
+        peers: None,
+        spread: Some(&spread),
+        lang: Lang::Sv,
+        generated: GENERATED,
+    })
+    .unwrap();
+    let text = flat(&pdf_text(&Document::load_mem(&report.pdf).unwrap()));
+    assert!(text.contains(&flat("Där svaren skiljer sig")));
+    assert!(text.contains(&flat("svar från 3 personer")));
+    let question = |id: &str| {
+        let (_, q) = catalogue.question(id).unwrap();
+        q.text.get(Lang::Sv).to_string()
+    };
+    // The owner question (0 to 4) and the plan (0, 2, 4): lowest, median,
+    // highest and count. A long question wraps in its cell, so the figures
+    // come out of the PDF in the middle of its text: look for each apart.
+    let at = text.find(&flat("Där svaren skiljer sig")).unwrap();
+    let end = text[at..].find(&flat("Dimensionerna en och en")).unwrap() + at;
+    let table = &text[at..end];
+    for (id, figures) in [
+        ("core.strategy.owner", "0043"),
+        ("core.strategy.plan", "0243"),
+    ] {
+        let start: String = flat(&question(id)).chars().take(30).collect();
+        assert!(table.contains(&start), "{id} missing from {table}");
+        assert!(
+            table.contains(figures),
+            "{figures} for {id} missing from {table}"
+        );
+    }
+    // A question they agreed on is not listed.
+    let agreed: String = flat(&question("core.strategy.ai_first"))
+        .chars()
+        .take(30)
+        .collect();
+    assert!(!table.contains(&agreed), "{table}");
+    // Each person's own score, by their label.
+    assert!(
+        table.contains(&flat("Person 0 (VD och delägare)")),
+        "{table}"
+    );
+    assert_within_margins(&report.pages);
+}
+
+/// The command line end to end: three people's files merged, a region's
+/// files rolled up, and the combined file's report showing both the spread
+/// (found beside it) and the peers (from `--benchmark`).
+#[test]
+fn the_cli_reports_a_merged_assessment_against_a_benchmark() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let region = folder.path().join("region");
+    std::fs::create_dir_all(&region).unwrap();
+    let mut people = Vec::new();
+    for i in 0..3u8 {
+        let mut firm = example(EXAMPLES[0]);
+        firm.respondent.name = Some(format!("Person {i}"));
+        firm.answers.get_mut("core.strategy.plan").unwrap().answer = Answer::Scale(i * 2);
+        let path = folder.path().join(format!("person-{i}.ron"));
+        std::fs::write(&path, airedo::assessment::to_ron(&firm)).unwrap();
+        people.push(path.display().to_string());
+    }
+    for i in 0..6u8 {
+        let mut firm = example(EXAMPLES[0]);
+        firm.profile.name = format!("Grannverkstad {i}");
+        firm.answers.get_mut("core.strategy.plan").unwrap().answer = Answer::Scale(i % 5);
+        std::fs::write(
+            region.join(format!("{i}.ron")),
+            airedo::assessment::to_ron(&firm),
+        )
+        .unwrap();
+    }
+    let combined = folder.path().join("combined.ron");
+    let benchmark = folder.path().join("benchmark.ron");
+    let pdf = folder.path().join("combined.pdf");
+    let path = |p: &std::path::Path| p.display().to_string();
+    let mut merge = vec!["merge".to_string()];
+    merge.extend(people);
+    merge.extend(["-o".into(), path(&combined)]);
+    let runs: [Vec<String>; 3] = [
+        merge,
+        vec![
+            "rollup".into(),
+            path(&region),
+            "-o".into(),
+            path(&benchmark),
+        ],
+        vec![
+            "report".into(),
+            path(&combined),
+            "--benchmark".into(),
+            path(&benchmark),
+            "-o".into(),
+            path(&pdf),
+        ],
+    ];
+    for args in &runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, out, err) = common::airedo(data.path(), &args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+    }
+    let text = flat(&pdf_text(&Document::load(&pdf).unwrap()));
+    assert!(text.contains(&flat("Där svaren skiljer sig")));
+    assert!(text.contains(&flat("6 organisationer i sektorn Tillverkning")));
+    assert!(
+        !text.contains(&flat("Grannverkstad")),
+        "no one in the benchmark is named"
+    );
 }
 
 #[test]
@@ -520,6 +655,7 @@ fn the_comparison_part_shows_the_core_changes() {
         evaluation: &after_eval,
         previous: Some(&before_eval),
         peers: None,
+        spread: None,
         lang: Lang::Sv,
         generated: GENERATED,
     })

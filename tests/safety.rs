@@ -980,6 +980,7 @@ fn every_format_fixture_still_reads_scores_and_reports() {
             evaluation: &evaluation,
             previous: None,
             peers: None,
+            spread: None,
             lang: assessment.language,
             generated: 1_795_459_945,
         })

@@ -60,14 +60,20 @@ pub fn report(
             "note: the benchmark has no group with figures for this organisation; the report leaves the comparison out"
         );
     }
-    let written = report::write_assessment(
-        &catalogue,
-        &assessment,
-        before.as_ref(),
-        benchmark.as_ref(),
-        lang,
-        &output,
-    );
+    // A combined assessment (`airedo merge`) has its spread beside it.
+    let spread = match crate::group::merge::read_spread_beside(file) {
+        Ok(spread) => spread,
+        Err(message) => {
+            eprintln!("note: {message}; the report leaves the spread out");
+            None
+        }
+    };
+    let extras = report::Extras {
+        previous: before.as_ref(),
+        benchmark: benchmark.as_ref(),
+        spread: spread.as_ref(),
+    };
+    let written = report::write_assessment(&catalogue, &assessment, extras, lang, &output);
     match written {
         Ok(written) => {
             for line in &written.migration {

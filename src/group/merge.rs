@@ -565,3 +565,25 @@ pub fn spread_to_ron(spread: &SpreadFile) -> String {
         .to_string_pretty(spread, config)
         .expect("a spread file always serialises")
 }
+
+/// Reads the spread file beside a combined assessment at `combined`, if
+/// there is one: `Ok(None)` when there is none, an error in one line when
+/// it is there but cannot be used.
+pub fn read_spread_beside(combined: &Path) -> Result<Option<SpreadFile>, String> {
+    let path = spread_path(combined);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let name = path.display();
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let spread: SpreadFile = crate::questionnaire::load::ron_options()
+        .from_str(&text)
+        .map_err(|e| format!("{name}: {e}"))?;
+    if spread.format != SPREAD_FORMAT {
+        return Err(format!(
+            "{name}: spread format {} is not one this version reads ({SPREAD_FORMAT})",
+            spread.format
+        ));
+    }
+    Ok(Some(spread))
+}

@@ -32,6 +32,7 @@ pub fn pages(input: &ReportInput) -> Vec<Page> {
     writer.first_steps();
     writer.comparison();
     writer.peers();
+    writer.spread();
     writer.dimensions();
     writer.sectors();
     writer.appendix();
@@ -453,6 +454,88 @@ impl<'a, 'c> Writer<'a, 'c> {
             style::TABLE,
         );
         self.small(t.peers_note, 0.0);
+    }
+
+    // ----- Where the answers differ (a combined assessment) ------------------
+
+    /// The questions to list: those the respondents scored at least a step
+    /// apart, widest first, at most this many.
+    const MOST_DIFFERENT: usize = 10;
+
+    fn spread(&mut self) {
+        let Some(spread) = self.input.spread else {
+            return;
+        };
+        let t = self.t;
+        let lang = self.lang;
+        let e = self.input.evaluation;
+        self.h1(t.spread);
+        self.para(
+            &t.spread_intro
+                .replace("{n}", &spread.respondents.len().to_string()),
+        );
+        let own: Vec<String> = spread
+            .respondents
+            .iter()
+            .map(|r| format!("{}: {}", r.label, optional_score_text(r.overall, lang)))
+            .collect();
+        self.para(&format!("{} {}.", t.spread_respondents, own.join("; ")));
+        let mut differing: Vec<&crate::group::merge::SpreadQuestion> = spread
+            .questions
+            .iter()
+            .filter(|q| matches!((q.min, q.max), (Some(lo), Some(hi)) if hi - lo >= 1.0))
+            .collect();
+        // Widest first; the questions' own order breaks ties.
+        differing.sort_by(|a, b| {
+            let width = |q: &crate::group::merge::SpreadQuestion| {
+                q.max.unwrap_or(0.0) - q.min.unwrap_or(0.0)
+            };
+            width(b).total_cmp(&width(a))
+        });
+        differing.truncate(Self::MOST_DIFFERENT);
+        if differing.is_empty() {
+            self.para(t.spread_none);
+            return;
+        }
+        let number = |x: Option<f64>| x.map_or_else(|| "–".to_string(), |x| number_text(x, lang));
+        let rows = differing
+            .iter()
+            .map(|q| {
+                let text = e.question(&q.question).map_or_else(
+                    || q.question.clone(),
+                    |question| question.text.get(lang).to_string(),
+                );
+                vec![
+                    vec![Span::plain(text)],
+                    vec![Span::plain(number(q.min))],
+                    vec![Span::plain(number(q.median))],
+                    vec![Span::plain(number(q.max))],
+                    vec![Span::plain(q.n.to_string())],
+                ]
+            })
+            .collect();
+        let number_column = Column::right(0.7);
+        self.flow.table(
+            &Table {
+                columns: vec![
+                    Column::left(3.2),
+                    number_column,
+                    number_column,
+                    number_column,
+                    Column::right(0.5),
+                ],
+                header: vec![
+                    t.spread_question.into(),
+                    t.spread_lowest.into(),
+                    t.spread_median.into(),
+                    t.spread_highest.into(),
+                    t.peers_n.into(),
+                ],
+                rows,
+            },
+            style::TABLE,
+        );
+        self.small(t.spread_note, 0.0);
     }
 
     // ----- Comparison -----------------------------------------------------

@@ -35,6 +35,9 @@ pub struct ReportInput<'a, 'c> {
     /// The benchmark group like this organisation, for "compared with
     /// organisations like you".
     pub peers: Option<crate::group::peers::Peers<'a>>,
+    /// For a combined assessment (`airedo merge`): how its respondents'
+    /// answers spread, for "where the answers differ".
+    pub spread: Option<&'a crate::group::merge::SpreadFile>,
     pub lang: Lang,
     /// When the report is made, in seconds since 1970 (UTC): the PDF's
     /// creation date.
@@ -122,28 +125,38 @@ pub struct Written {
     pub migration: Vec<String>,
 }
 
-/// The report of `assessment` (compared with `previous` and set beside the
-/// group like it in `benchmark`, if given), made
-/// now and saved to `path`: `airedo report` and the app's export button
-/// both come here. The language is the assessment's unless `lang` says
-/// otherwise.
+/// What a report may set an assessment beside, each part optional.
+#[derive(Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// An earlier assessment of the same organisation.
+    pub previous: Option<&'a Assessment>,
+    /// A regional benchmark (`airedo rollup`).
+    pub benchmark: Option<&'a crate::group::rollup::Benchmark>,
+    /// The spread of a combined assessment's answers (`airedo merge`).
+    pub spread: Option<&'a crate::group::merge::SpreadFile>,
+}
+
+/// The report of `assessment` with its `extras`, made now and saved to
+/// `path`: `airedo report` and the app's export button both come here. The
+/// language is the assessment's unless `lang` says otherwise.
 pub fn write_assessment(
     catalogue: &Catalogue,
     assessment: &Assessment,
-    previous: Option<&Assessment>,
-    benchmark: Option<&crate::group::rollup::Benchmark>,
+    extras: Extras,
     lang: Option<Lang>,
     path: &Path,
 ) -> Result<Written, ReportError> {
     let evaluation = evaluate(catalogue, assessment).ok_or(ReportError::NoCore)?;
-    let before = previous.and_then(|p| evaluate(catalogue, p));
-    let peers =
-        benchmark.and_then(|b| crate::group::peers::peers_of(b, &evaluation.assessment.profile));
+    let before = extras.previous.and_then(|p| evaluate(catalogue, p));
+    let peers = extras
+        .benchmark
+        .and_then(|b| crate::group::peers::peers_of(b, &evaluation.assessment.profile));
     let input = ReportInput {
         catalogue,
         evaluation: &evaluation,
         previous: before.as_ref(),
         peers,
+        spread: extras.spread,
         lang: lang.unwrap_or(evaluation.assessment.language),
         generated: now(),
     };

@@ -73,6 +73,17 @@ text_table! {
     peers: "Jämfört med organisationer som er", "Compared with organisations like you";
     peers_intro: "Tabellen ställer era poäng bredvid {group}, ur en anonymiserad sammanställning. Mittenhälften är spannet där hälften av organisationerna ligger; en fjärdedel ligger under och en fjärdedel över.",
         "The table sets your scores beside {group}, from an anonymised summary. The middle half is the range where half of the organisations lie; a quarter lie below it and a quarter above.";
+    spread: "Där svaren skiljer sig", "Where the answers differ";
+    spread_intro: "Bedömningen sammanställer svar från {n} personer. För varje fråga räknas medianen av deras svar; här är frågorna där de svarade längst ifrån varandra. Skillnaderna är ett resultat i sig: de visar var organisationen inte har en gemensam bild.",
+        "The assessment combines the answers of {n} people. Each question counts the median of their answers; here are the questions where they answered furthest apart. The differences are a finding in themselves: they show where the organisation does not share one picture.";
+    spread_respondents: "Var och ens egen sammantagna poäng:", "Each person's own overall score:";
+    spread_none: "Ingen fråga fick svar som skilde sig ett helt steg eller mer.", "No question had answers a whole step or more apart.";
+    spread_question: "Fråga", "Question";
+    spread_lowest: "Lägst", "Lowest";
+    spread_median: "Median", "Median";
+    spread_highest: "Högst", "Highest";
+    spread_note: "Svaren räknas som poäng 0–4 per fråga; \"vet inte\" är inte med i spannet.",
+        "Answers count as points 0–4 per question; \"don't know\" is not in the range.";
     peers_you: "Ni", "You";
     peers_median: "Median", "Median";
     peers_middle: "Mittenhälften", "Middle half";

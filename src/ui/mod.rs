@@ -528,14 +528,21 @@ impl App {
         let assessment = session.assessment.clone();
         let previous = session.previous().cloned();
         let benchmark = self.benchmark.clone();
+        // A combined assessment's spread, if `airedo merge` left one beside it.
+        let spread = crate::group::merge::read_spread_beside(&session.path)
+            .ok()
+            .flatten();
         let (sender, receiver) = std::sync::mpsc::channel();
         let target = path.clone();
         std::thread::spawn(move || {
             let result = crate::report::write_assessment(
                 &catalogue,
                 &assessment,
-                previous.as_ref(),
-                benchmark.as_ref(),
+                crate::report::Extras {
+                    previous: previous.as_ref(),
+                    benchmark: benchmark.as_ref(),
+                    spread: spread.as_ref(),
+                },
                 None,
                 &target,
             )
