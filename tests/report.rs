@@ -571,6 +571,7 @@ fn the_cli_reports_a_merged_assessment_against_a_benchmark() {
     let combined = folder.path().join("combined.ron");
     let benchmark = folder.path().join("benchmark.ron");
     let pdf = folder.path().join("combined.pdf");
+    let rollup_pdf = folder.path().join("rollup.pdf");
     let path = |p: &std::path::Path| p.display().to_string();
     let mut merge = vec!["merge".to_string()];
     merge.extend(people);
@@ -582,6 +583,8 @@ fn the_cli_reports_a_merged_assessment_against_a_benchmark() {
             path(&region),
             "-o".into(),
             path(&benchmark),
+            "--pdf".into(),
+            path(&rollup_pdf),
         ],
         vec![
             "report".into(),
@@ -604,6 +607,26 @@ fn the_cli_reports_a_merged_assessment_against_a_benchmark() {
         !text.contains(&flat("Grannverkstad")),
         "no one in the benchmark is named"
     );
+
+    // The region's own PDF: the overall picture and the common first steps.
+    let document = Document::load(&rollup_pdf).unwrap();
+    let text = flat(&pdf_text(&document));
+    for expected in [
+        "Regional sammanställning av AI-mognad",
+        "Alla organisationer (6 organisationer)",
+        "Sektor: Tillverkning, teknik och byggverksamhet (6 organisationer)",
+        "De vanligaste första stegen",
+    ] {
+        assert!(
+            text.contains(&flat(expected)),
+            "`{expected}` missing from the roll-up"
+        );
+    }
+    assert!(
+        !text.contains(&flat("Grannverkstad")),
+        "no one in the roll-up is named"
+    );
+    assert!(!text.contains(&flat("Borås")), "no place in the roll-up");
 }
 
 #[test]

@@ -141,6 +141,12 @@ pub enum Command {
         /// Where to write the benchmark.
         #[arg(short, long, value_name = "OUT.ron", default_value = "benchmark.ron")]
         output: PathBuf,
+        /// Also write the overall picture as a PDF, for the region or EDIH.
+        #[arg(long, value_name = "ROLLUP.pdf")]
+        pdf: Option<PathBuf>,
+        /// The PDF's language.
+        #[arg(long, value_parser = parse_lang, default_value = "sv")]
+        lang: Lang,
     },
     /// Write a commented skeleton for a new sector module into the user folder.
     NewSector {
@@ -204,7 +210,12 @@ pub fn main() -> ExitCode {
             output,
             json,
         } => merge::merge(&cli, files, output.as_deref(), *json),
-        Command::Rollup { dir, output } => rollup::rollup(&cli, dir, output),
+        Command::Rollup {
+            dir,
+            output,
+            pdf,
+            lang,
+        } => rollup::rollup(&cli, dir, output, pdf.as_deref(), *lang),
     };
     ExitCode::from(code)
 }

@@ -11,7 +11,7 @@ use crate::group::rollup::{GroupBy, Rollup, rollup_folder, to_ron};
 use crate::questionnaire::Lang;
 use crate::storage::save_atomically;
 
-pub fn rollup(cli: &Cli, dir: &Path, output: &Path) -> u8 {
+pub fn rollup(cli: &Cli, dir: &Path, output: &Path, pdf: Option<&Path>, lang: Lang) -> u8 {
     let started = Instant::now();
     let catalogue = Catalogue::load(&cli.user_dirs());
     let rollup = match rollup_folder(dir, &catalogue) {
@@ -27,6 +27,22 @@ pub fn rollup(cli: &Cli, dir: &Path, output: &Path) -> u8 {
     if let Err(error) = save_atomically(output, to_ron(&rollup.benchmark).as_bytes()) {
         eprintln!("error: cannot write {}: {error}", output.display());
         return 2;
+    }
+    if let Some(pdf) = pdf {
+        let made =
+            crate::report::rollup::build(&rollup.benchmark, &catalogue, lang, crate::report::now())
+                .and_then(|report| {
+                    save_atomically(pdf, &report.pdf)
+                        .map(|()| report.pages.len())
+                        .map_err(crate::report::ReportError::Write)
+                });
+        match made {
+            Ok(pages) => eprintln!("wrote {} ({pages} pages)", pdf.display()),
+            Err(error) => {
+                eprintln!("error: {}: {error}", pdf.display());
+                return 2;
+            }
+        }
     }
     print_summary(&rollup, output, started);
     if rollup.skipped.is_empty() { 0 } else { 1 }

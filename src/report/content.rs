@@ -1272,18 +1272,28 @@ fn lower_first(text: &str) -> String {
 /// Adds the running header and the footer to every page but the cover.
 fn furnish(pages: &mut [Page], input: &ReportInput, geometry: &Geometry) {
     let t = Texts::get(input.lang);
+    let date = long_date(input.evaluation.assessment.updated.date(), input.lang);
+    let name = input.evaluation.assessment.profile.name.trim();
+    running_header_and_footer(pages, geometry, (t.title, name), &date, input.lang);
+}
+
+/// On every page but the first: `AI-redo · TITLE` and `name` at the top,
+/// `date` and "page X of Y" at the bottom. Shared with the roll-up.
+pub(super) fn running_header_and_footer(
+    pages: &mut [Page],
+    geometry: &Geometry,
+    (title, name): (&str, &str),
+    date: &str,
+    lang: Lang,
+) {
+    let t = Texts::get(lang);
     let count = pages.len();
     let m = geometry.margins;
     let s = style::FURNITURE;
     let header_baseline = m.y + super::fonts::metrics(s.face).ascent(s.size);
     let footer_baseline = m.bottom() - super::fonts::metrics(s.face).descent(s.size);
-    let date = long_date(input.evaluation.assessment.updated.date(), input.lang);
-    let report = Item::text(m.x, header_baseline, &format!("AI-redo · {}", t.title), s);
-    let name = fit(
-        input.evaluation.assessment.profile.name.trim(),
-        s,
-        m.width - report.bounds().width - 24.0,
-    );
+    let report = Item::text(m.x, header_baseline, &format!("AI-redo · {title}"), s);
+    let name = fit(name, s, m.width - report.bounds().width - 24.0);
     let name = Item::text_right(m.right(), header_baseline, &name, s);
     for (index, page) in pages.iter_mut().enumerate().skip(1) {
         page.furniture.push(report.clone());
@@ -1295,7 +1305,7 @@ fn furnish(pages: &mut [Page], input: &ReportInput, geometry: &Geometry) {
             color: style::BORDER,
         });
         page.furniture
-            .push(Item::text(m.x, footer_baseline, &date, s));
+            .push(Item::text(m.x, footer_baseline, date, s));
         let number = format!("{} {} {} {count}", t.page, index + 1, t.of);
         page.furniture
             .push(Item::text_right(m.right(), footer_baseline, &number, s));

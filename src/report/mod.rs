@@ -13,6 +13,7 @@ pub mod content;
 pub mod fonts;
 pub mod layout;
 pub mod pdf;
+pub mod rollup;
 pub mod style;
 pub mod texts;
 
