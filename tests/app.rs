@@ -793,6 +793,50 @@ fn results_show_organisations_like_you_from_a_benchmark_file() {
     assert_eq!(Store::new(data.path()).settings().benchmark, None);
 }
 
+/// `airedo merge` writes an ordinary assessment file: the app opens it and
+/// shows the combined score.
+#[test]
+fn the_app_opens_a_combined_assessment_and_shows_its_score() {
+    let data = tempfile::tempdir().unwrap();
+    let people = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, plan) in [0u8, 2, 4].into_iter().enumerate() {
+        let mut firm = example("examples/manufacturing-firm.ron");
+        firm.respondent.name = Some(format!("Person {i}"));
+        firm.answers.get_mut("core.strategy.plan").unwrap().answer =
+            airedo::questionnaire::Answer::Scale(plan);
+        let path = people.path().join(format!("{i}.ron"));
+        std::fs::write(&path, airedo::assessment::to_ron(&firm)).unwrap();
+        files.push(path);
+    }
+    let catalogue = Catalogue::builtin();
+    let merged = airedo::group::merge::read_and_merge(&files, &catalogue).unwrap();
+    let store = Store::new(data.path());
+    let path = store.new_path("sammanstallning");
+    store.save(&path, &merged.combined).unwrap();
+
+    let mut harness = harness(data.path(), WINDOW);
+    let t = Texts::get(Lang::Sv);
+    harness.state_mut().apply(airedo::ui::Action::Open(path));
+    harness.run();
+    harness
+        .state_mut()
+        .apply(airedo::ui::Action::Go(Page::Results));
+    harness.run();
+    let overall = evaluate(&catalogue, &merged.combined)
+        .unwrap()
+        .results
+        .overall
+        .unwrap();
+    assert_eq!(Some(overall), merged.overall);
+    harness.get_by_label(&format!("{} {}", score_text(overall, Lang::Sv), t.score));
+    let session = harness.state().session.as_ref().unwrap();
+    assert_eq!(
+        session.assessment.respondent.role.as_deref(),
+        Some("Sammanställning av 3 svarande")
+    );
+}
+
 #[test]
 fn ctrl_plus_zooms_and_the_zoom_is_remembered() {
     let data = tempfile::tempdir().unwrap();
