@@ -7,10 +7,17 @@
 use crate::catalogue::Catalogue;
 use crate::questionnaire::{Answer, Contact, Lang, Question, QuestionKind};
 
+/// A value at the one decimal scores are shown and stored with (JSON,
+/// benchmark and spread files). Comparisons with stored figures use it too,
+/// so what is compared is what people read.
+pub fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
 /// A score for people: one decimal, with the language's decimal mark
 /// (`43,0` in Swedish, `43.0` in English).
 pub fn score_text(score: f64, lang: Lang) -> String {
-    let text = format!("{:.1}", (score * 10.0).round() / 10.0);
+    let text = format!("{:.1}", round1(score));
     match lang {
         Lang::Sv => text.replace('.', ","),
         Lang::En => text,
@@ -20,7 +27,7 @@ pub fn score_text(score: f64, lang: Lang) -> String {
 /// A plain number for people: whole numbers without decimals (`4`, `20`),
 /// others with one, in the language's decimal mark (`2,5`).
 pub fn number_text(value: f64, lang: Lang) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
+    let rounded = round1(value);
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
     } else {
@@ -36,7 +43,7 @@ pub fn optional_score_text(score: Option<f64>, lang: Lang) -> String {
 /// A change in score with its sign: `+4,5`, `–2,0`. The minus is an en dash
 /// because the shipped font (Noto Sans) has no U+2212 minus sign.
 pub fn signed_score_text(change: f64, lang: Lang) -> String {
-    let rounded = (change * 10.0).round() / 10.0;
+    let rounded = round1(change);
     let text = score_text(rounded.abs(), lang);
     if rounded < 0.0 {
         format!("–{text}")

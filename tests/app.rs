@@ -31,6 +31,16 @@ fn harness(data: &Path, size: egui::Vec2) -> Harness<'static, App> {
 
 const WINDOW: egui::Vec2 = egui::vec2(1180.0, 820.0);
 
+/// Opens the assessment at `path` as the app's Open does, and shows its results.
+fn open_on_results(harness: &mut Harness<'static, App>, path: std::path::PathBuf) {
+    harness.state_mut().apply(airedo::ui::Action::Open(path));
+    harness.run();
+    harness
+        .state_mut()
+        .apply(airedo::ui::Action::Go(Page::Results));
+    harness.run();
+}
+
 /// An example assessment from `examples/`, parsed.
 fn example(path: &str) -> airedo::assessment::Assessment {
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
@@ -680,12 +690,7 @@ fn results_show_the_organisations_progress_over_time() {
     let latest = assessments.last().unwrap();
     let earlier: Vec<&airedo::assessment::Assessment> = assessments[..2].iter().collect();
     let path = store.assessments_dir().join("2026-11-20.ron");
-    harness.state_mut().apply(airedo::ui::Action::Open(path));
-    harness.run();
-    harness
-        .state_mut()
-        .apply(airedo::ui::Action::Go(Page::Results));
-    harness.run();
+    open_on_results(&mut harness, path);
     harness.get_by_label(t.timeline);
     for date in ["2024-11-20", "2025-11-20", "2026-11-20"] {
         harness.get_by_label(date);
@@ -745,12 +750,7 @@ fn results_show_organisations_like_you_from_a_benchmark_file() {
     store.save(&path, &own).unwrap();
     let mut harness = harness(data.path(), WINDOW);
     let t = Texts::get(Lang::Sv);
-    harness.state_mut().apply(airedo::ui::Action::Open(path));
-    harness.run();
-    harness
-        .state_mut()
-        .apply(airedo::ui::Action::Go(Page::Results));
-    harness.run();
+    open_on_results(&mut harness, path);
     assert!(
         harness
             .query_by_label_contains("Organisationer som er")
@@ -817,12 +817,7 @@ fn the_app_opens_a_combined_assessment_and_shows_its_score() {
 
     let mut harness = harness(data.path(), WINDOW);
     let t = Texts::get(Lang::Sv);
-    harness.state_mut().apply(airedo::ui::Action::Open(path));
-    harness.run();
-    harness
-        .state_mut()
-        .apply(airedo::ui::Action::Go(Page::Results));
-    harness.run();
+    open_on_results(&mut harness, path);
     let overall = evaluate(&catalogue, &merged.combined)
         .unwrap()
         .results

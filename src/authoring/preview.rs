@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use crate::assessment::{Assessment, GivenAnswer, Profile};
 use crate::catalogue::{self, Catalogue};
 use crate::evaluation::Evaluation;
-use crate::questionnaire::{Condition, Lang, Module, ModuleKind, OrgType, Problem, SizeBand};
+use crate::questionnaire::{Condition, Lang, Module, OrgType, Problem, SizeBand};
 use crate::recommend::describe;
 use crate::scoring::QuestionState;
 
@@ -210,36 +210,20 @@ impl Preview {
         self.catalogue = loaded;
     }
 
-    /// The author's first module in the catalogue on screen.
-    pub fn module(&self) -> Option<&Module> {
+    fn previewed_modules(&self) -> impl Iterator<Item = &Module> {
         self.modules
-            .first()
-            .and_then(|id| self.catalogue.module(id))
-    }
-
-    /// A profile that is offered the previewed modules: the first type of
-    /// organisation they apply to, and their sectors.
-    pub fn profile(&self, organisation: Option<OrgType>, size: Option<SizeBand>) -> Profile {
-        let modules: Vec<&Module> = self
-            .modules
             .iter()
             .filter_map(|id| self.catalogue.module(id))
-            .collect();
-        let organisation = organisation
-            .or_else(|| modules.iter().find_map(|m| m.applies_to.first().copied()))
-            .unwrap_or(OrgType::Company);
-        let mut sectors = modules
-            .iter()
-            .filter(|m| m.kind == ModuleKind::Sector)
-            .map(|m| m.id.clone());
-        Profile {
-            name: "Förhandsgranskning".to_string(),
-            organisation,
-            size,
-            place: None,
-            primary_sector: sectors.next(),
-            other_sectors: sectors.collect(),
-        }
+    }
+
+    /// The sectors of the previewed modules: the main one and the others,
+    /// so the respondent is offered every one of them.
+    pub fn sectors(&self) -> (Option<String>, Vec<String>) {
+        let mut sectors = self
+            .previewed_modules()
+            .filter_map(|m| m.sector())
+            .map(String::from);
+        (sectors.next(), sectors.collect())
     }
 
     /// Keeps the answers whose questions still exist, brought to the
@@ -255,9 +239,27 @@ impl Preview {
         });
     }
 
-    /// A fresh assessment to answer in the preview.
+    /// A fresh assessment to answer in the preview: a small organisation
+    /// of the first type the previewed modules apply to, in their sectors.
     pub fn assessment(&self, lang: Lang) -> Assessment {
-        Assessment::new(self.profile(None, Some(SizeBand::Small)), lang)
+        let organisation = self
+            .previewed_modules()
+            .find_map(|m| m.applies_to.first().copied())
+            .unwrap_or(OrgType::Company);
+        let (primary_sector, other_sectors) = self.sectors();
+        let profile = Profile {
+            name: match lang {
+                Lang::Sv => "Förhandsgranskning",
+                Lang::En => "Preview",
+            }
+            .to_string(),
+            organisation,
+            size: Some(SizeBand::Small),
+            place: None,
+            primary_sector,
+            other_sectors,
+        };
+        Assessment::new(profile, lang)
     }
 }
 

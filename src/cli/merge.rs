@@ -6,12 +6,15 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Cli;
-use super::score::{JSON_FORMAT, round1};
+use super::score::JSON_FORMAT;
 use crate::assessment::to_ron;
 use crate::catalogue::Catalogue;
-use crate::group::merge::{Merged, QuestionSpread, read_and_merge, spread_path, spread_to_ron};
+use crate::group::merge::{
+    Merged, QuestionSpread, SpreadQuestion, read_and_merge, spread_path, spread_to_ron,
+};
 use crate::questionnaire::Lang;
 use crate::storage::{save_atomically, unique_path};
+use crate::wording::round1;
 
 /// How many disagreements the text output lists.
 const SHOWN_DISAGREEMENTS: usize = 10;
@@ -235,15 +238,12 @@ struct RespondentJson {
     migration: Vec<String>,
 }
 
+/// A question's figures as the spread file has them, plus the combined
+/// answer in words.
 #[derive(Serialize)]
 struct SpreadJson {
-    question: String,
-    n: usize,
-    min: Option<f64>,
-    median: Option<f64>,
-    max: Option<f64>,
-    dont_know: usize,
-    not_applicable: usize,
+    #[serde(flatten)]
+    figures: SpreadQuestion,
     combined: String,
 }
 
@@ -303,13 +303,7 @@ impl MergeJson {
                 .spread()
                 .into_iter()
                 .map(|q| SpreadJson {
-                    question: q.question.clone(),
-                    n: q.n(),
-                    min: q.min(),
-                    median: q.median(),
-                    max: q.max(),
-                    dont_know: q.dont_know,
-                    not_applicable: q.not_applicable,
+                    figures: q.figures(),
                     combined: answer_text(catalogue, &q.question, &q.combined, lang),
                 })
                 .collect(),

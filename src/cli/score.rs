@@ -14,14 +14,10 @@ use crate::compare::{compare, same_organisation};
 use crate::evaluation::{Evaluation, evaluate};
 use crate::questionnaire::{Horizon, Lang, Module, Priority};
 use crate::recommend::Triggered;
+use crate::wording::round1;
 
 /// The version of the JSON shape printed by `score --json` and `compare --json`.
 pub const JSON_FORMAT: u32 = 1;
-
-/// Rounds a score for display: one decimal, as everywhere users see scores.
-pub fn round1(score: f64) -> f64 {
-    (score * 10.0).round() / 10.0
-}
 
 /// Reads an assessment file, or says in one line why it cannot be read.
 /// Reads an assessment file for a command. The command line only reads:

@@ -8,6 +8,7 @@
 //! ordinary assessment file, so the normal scoring, the app and the report
 //! all work on it unchanged.
 
+use crate::wording::round1;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -85,6 +86,19 @@ impl QuestionSpread {
         median(&self.raw_scores())
     }
 
+    /// The figures the spread file and `airedo merge --json` give.
+    pub fn figures(&self) -> SpreadQuestion {
+        SpreadQuestion {
+            question: self.question.clone(),
+            n: self.n(),
+            min: self.min(),
+            median: self.median(),
+            max: self.max(),
+            dont_know: self.dont_know,
+            not_applicable: self.not_applicable,
+        }
+    }
+
     /// Highest minus lowest score: how far apart the respondents are.
     pub fn range(&self) -> f64 {
         self.max()
@@ -145,15 +159,7 @@ impl Merged {
             questions: self
                 .spread()
                 .into_iter()
-                .map(|q| SpreadQuestion {
-                    question: q.question.clone(),
-                    n: q.n(),
-                    min: q.min(),
-                    median: q.median(),
-                    max: q.max(),
-                    dont_know: q.dont_know,
-                    not_applicable: q.not_applicable,
-                })
+                .map(QuestionSpread::figures)
                 .collect(),
         }
     }
@@ -508,10 +514,6 @@ fn same_answer(a: &Answer, b: &Answer) -> bool {
         }
         _ => a == b,
     }
-}
-
-fn round1(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
 }
 
 /// The sidecar written beside a combined assessment (`NAME.spread.ron`):

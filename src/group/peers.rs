@@ -112,7 +112,7 @@ pub fn peers_of<'b>(benchmark: &'b Benchmark, profile: &Profile) -> Option<Peers
 /// score is compared at that precision too: 30.43 beside quartiles of 30.4
 /// reads "30,4 … 30,4–30,4", and must not be called above them.
 pub fn standing(score: f64, distribution: &Distribution) -> Standing {
-    let score = (score * 10.0).round() / 10.0;
+    let score = crate::wording::round1(score);
     if score < distribution.q1 {
         Standing::LowestQuarter
     } else if score > distribution.q3 {

@@ -6,6 +6,7 @@
 //! text, and no group smaller than [`MIN_GROUP_SIZE`] organisations shows
 //! its figures. The file format is described in `docs/benchmark-file.md`.
 
+use crate::wording::round1;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -377,10 +378,6 @@ fn recommendation_title(catalogue: &Catalogue, id: &str) -> Text {
         .flat_map(|e| &e.module.recommendations)
         .find(|r| r.id == id)
         .map_or_else(|| Text::new(id, id), |r| r.title.clone())
-}
-
-fn round1(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
 }
 
 /// The benchmark as the RON text saved to disk.

@@ -76,12 +76,9 @@ impl App {
         self.catalogue = author.preview.catalogue.clone();
         if let Some(session) = &mut self.session {
             author.preview.keep_answers(&mut session.assessment.answers);
+            // A module added, renamed or removed: offer what is there now.
             let profile = &mut session.assessment.profile;
-            let fresh = author
-                .preview
-                .profile(Some(profile.organisation), profile.size);
-            profile.primary_sector = fresh.primary_sector;
-            profile.other_sectors = fresh.other_sectors;
+            (profile.primary_sector, profile.other_sectors) = author.preview.sectors();
         }
         true
     }

@@ -39,8 +39,8 @@ text_table! {
         "The assessment answers the questionnaire {ids}, which is not on this computer. Put the questionnaire file in the folder {folder} and open the assessment again.";
     moved_to: "Filen flyttades oförändrad till {path}.", "The file was moved, unchanged, to {path}.";
     author_title: "Förhandsgranskning för författare", "Author preview";
-    author_loads: "Inläst {n} gånger. Sparar du filen läses den in igen inom en sekund; svaren behålls där frågorna finns kvar.",
-        "Loaded {n} times. Save the file and it is read again within a second; answers are kept where their questions still exist.";
+    author_loads: "Sparar du filen läses den in igen inom en sekund; svaren behålls där frågorna finns kvar. Inläsningar hittills: {n}.",
+        "Save the file and it is read again within a second; answers are kept where their questions still exist. Loads so far: {n}.";
     author_last_good: "Filen på disk har fel. Den senaste versionen utan fel visas tills felen är rättade.",
         "The file on disk has errors. The last version without errors is shown until they are fixed.";
     author_no_problems: "Inga problem i filerna.", "No problems in the files.";
